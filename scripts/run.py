@@ -1,0 +1,65 @@
+"""`make run`: migrate, load the demo data, then serve Samlad (uvicorn) with its worker.
+Stops both when either stops or on Ctrl+C."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+PYTHON = sys.executable
+
+
+def manage(*args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], check=True)
+
+
+def stop(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def main() -> int:
+    port = os.environ.get("PORT", "8000")
+    manage("migrate", "--no-input", "-v", "0")
+    if os.environ.get("SAMLAD_DEMO", "") not in {"", "0", "false", "no"}:
+        manage("load_demo")
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "uvicorn",
+            "samlad.config.asgi:application",
+            "--host",
+            os.environ.get("HOST", "127.0.0.1"),
+            "--port",
+            port,
+            "--no-access-log",
+            "--timeout-graceful-shutdown",
+            "5",
+        ]
+    )
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "samlad_worker", "--queue-name", "*", "--no-reload", "-v", "1"]
+    )
+    print(f"Samlad is running on http://127.0.0.1:{port}/ (Ctrl+C stops it)", flush=True)
+    children = [server, worker]
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+    return max((child.returncode or 0) for child in children)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+"""The shared demo password exists only in demo mode."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+DEMO_PASSWORD = "samlad-demo"  # noqa: S105 - public by design, refused outside demo mode
+
+
+def is_demo_password(password: str | None) -> bool:
+    return password == DEMO_PASSWORD
+
+
+class DemoPasswordValidator:
+    """Refuses the demo password as anyone's real password outside demo mode."""
+
+    def validate(self, password, user=None):
+        if is_demo_password(password) and not settings.DEMO_MODE:
+            raise ValidationError(_("This password is for the demo only."), code="demo_password")
+
+    def get_help_text(self):
+        return _("The demo password cannot be used.")

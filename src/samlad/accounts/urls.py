@@ -1,0 +1,12 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from samlad.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("logga-in/", views.SignInView.as_view(), name="login"),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tvastegsverifiering/", views.two_factor, name="two_factor"),
+]

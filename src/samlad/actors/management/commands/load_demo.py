@@ -1,0 +1,22 @@
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
+
+from samlad.accounts.passwords import DEMO_PASSWORD
+from samlad.actors.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo data and demo logins (demo mode only; idempotent)"
+
+    def handle(self, *args, **options):
+        try:
+            logins = load_demo()
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from exc
+        names = [login.username for login in logins]
+        self.stdout.write(f"Demo logins (password: {DEMO_PASSWORD}):")
+        self.stdout.write("  " + ", ".join(names[:4]))
+        self.stdout.write(
+            "  and for every actor <slug>.kontakt and <slug>.admin, e.g. "
+            "nacka.kontakt, polisen.kontakt, nacka.admin"
+        )

@@ -1,0 +1,13 @@
+"""Top-level URLs: the UI (Swedish paths), the admin, the API and operations."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("samlad.core.urls")),
+    path("konto/", include("samlad.accounts.urls")),
+    path("aktorer/", include("samlad.actors.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", include("samlad.api.urls")),
+]

@@ -1,0 +1,17 @@
+"""The background worker: django-tasks-db's `db_worker`, plus a heartbeat for /healthz."""
+
+from django_tasks_db.management.commands import db_worker
+
+from samlad.core.heartbeat import Heartbeat
+
+
+class Command(db_worker.Command):
+    help = "Run Samlad's background worker (database task queue) with a health heartbeat"
+
+    def handle(self, *args, **options):
+        heartbeat = Heartbeat(worker_id=options["worker_id"], interval=5)
+        heartbeat.start()
+        try:
+            return super().handle(*args, **options)
+        finally:
+            heartbeat.stop()
