@@ -35,24 +35,39 @@ def is_network_member(user) -> bool:
     )
 
 
-def visibility_q(user, *, prefix: str = "") -> Q:
-    """The filter that keeps only the classified records `user` may see."""
+def _shared_with_ids(model, actor_id):
+    """The ids of `model` records shared with this actor (a subquery, no join)."""
+    field = model._meta.get_field("shared_with")
+    through = field.remote_field.through
+    return through.objects.filter(**{field.m2m_reverse_field_name(): actor_id}).values(
+        field.m2m_field_name()
+    )
+
+
+def visibility_q(user, model) -> Q:
+    """The filter that keeps only the `model` records `user` may see."""
     if not is_network_member(user):
         return Q(pk__in=[])
-    owner = f"{prefix}owner_actor"
-    shared = f"{prefix}shared_with"
-    own_or_shared = Q(**{owner: user.actor_id}) | Q(**{shared: user.actor_id})
-    allowed = Q(**{f"{prefix}classification": Classification.OPEN}) | (
-        Q(**{f"{prefix}classification": Classification.RESTRICTED}) & own_or_shared
+    own_or_shared = Q(owner_actor_id=user.actor_id) | Q(
+        pk__in=_shared_with_ids(model, user.actor_id)
+    )
+    allowed = Q(classification=Classification.OPEN) | (
+        Q(classification=Classification.RESTRICTED) & own_or_shared
     )
     if user.can_read_confidential:
-        allowed |= Q(**{f"{prefix}classification": Classification.CONFIDENTIAL}) & own_or_shared
+        allowed |= Q(classification=Classification.CONFIDENTIAL) & own_or_shared
     return allowed
 
 
 def visible_to(queryset: QuerySet, user) -> QuerySet:
     """Every selector of classified records starts here."""
-    return queryset.filter(visibility_q(user)).distinct()
+    return queryset.filter(visibility_q(user, queryset.model))
+
+
+def visible_ids(model, user) -> QuerySet:
+    """The ids of the `model` records `user` may see, for filtering what hangs off them
+    (e.g. `LogBookEntry.objects.filter(event__in=visible_ids(Event, user))`)."""
+    return model.objects.filter(visibility_q(user, model)).values("pk")
 
 
 def can_view(user, record: Model) -> bool:
