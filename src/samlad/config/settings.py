@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "samlad.core",
     "samlad.accounts",
     "samlad.actors",
+    "samlad.events",
     "samlad.api",
 ]
 

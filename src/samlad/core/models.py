@@ -122,3 +122,21 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} on {self.hostname}"
+
+
+class Change(models.Model):
+    """The live change feed: one row per thing added to a topic (e.g. an event), written in the
+    same transaction as the thing itself. Live pages read it (SSE) from the id they last saw,
+    so nothing is missed across reconnects, processes or instances."""
+
+    topic = models.CharField(max_length=80)
+    kind = models.CharField(max_length=32)
+    object_type = models.CharField(max_length=64)
+    object_id = models.CharField(max_length=64)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["topic", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.topic} {self.kind} {self.object_id}"

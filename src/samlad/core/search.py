@@ -1,0 +1,50 @@
+"""Full-text search over a record's `search_text` column: PostgreSQL full-text search with
+Swedish stemming (a GIN index per searchable table), and a plain word match on SQLite."""
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, QuerySet
+
+SEARCH_CONFIG = "swedish"
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_text(*parts) -> str:
+    """The text a record is found by: its parts, case-folded, whitespace collapsed."""
+    return " ".join(" ".join(str(part) for part in parts if part).casefold().split())
+
+
+def words(query: str) -> list[str]:
+    return WORD.findall(query.casefold())
+
+
+def vector():
+    return SearchVector("search_text", config=SEARCH_CONFIG)
+
+
+def matching(queryset: QuerySet, query: str) -> QuerySet:
+    """The records of `queryset` that match every word of `query`, best first."""
+    terms = words(query)
+    if not terms:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        search = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
+        return (
+            queryset.annotate(search_vector=vector())
+            .filter(search_vector=search)
+            .annotate(rank=SearchRank(F("search_vector"), search))
+            .order_by("-rank")
+        )
+    for term in terms:
+        queryset = queryset.filter(search_text__contains=term)
+    return queryset
+
+
+def create_gin_index_sql(table: str) -> str:
+    """The expression index PostgreSQL uses for `matching` on `table`."""
+    return (
+        f"CREATE INDEX IF NOT EXISTS {table}_search_gin ON {table} "
+        f"USING gin (to_tsvector('{SEARCH_CONFIG}'::regconfig, COALESCE(search_text, '')))"
+    )

@@ -1,0 +1,140 @@
+"""Reads of events and everything in them, always through the access policy: an event is seen
+only by those the policy lets see it; a report also needs its own classification to allow it."""
+
+from django.db.models import QuerySet
+
+from samlad.core import access, search
+from samlad.core.errors import NotFound
+from samlad.events.models import (
+    ActorReport,
+    Event,
+    EventStatus,
+    EventType,
+    LogBookEntry,
+    PictureDraft,
+    PictureVersion,
+)
+
+LOG_PAGE_SIZE = 50
+
+
+def visible_events(user, *, status: str | None = None) -> QuerySet:
+    """The events `user` may see, newest first."""
+    events = access.visible_to(
+        Event.objects.select_related("event_type", "lead_actor", "owner_actor"), user
+    )
+    if status in EventStatus.values:
+        events = events.filter(status=status)
+    return events.order_by("-starts_at", "-id")
+
+
+def event_for(user, *, public_id) -> Event:
+    """One event `user` may see, or NotFound (also for malformed ids)."""
+    try:
+        event = visible_events(user).filter(public_id=public_id).first()
+    except (ValueError, TypeError):
+        event = None
+    if event is None:
+        raise NotFound
+    return event
+
+
+def event_types() -> QuerySet:
+    return EventType.objects.filter(is_active=True)
+
+
+def log_entries(
+    event: Event, *, before_number: int | None = None, limit: int = LOG_PAGE_SIZE
+) -> list[LogBookEntry]:
+    """The newest entries of an event's log book (the caller has checked the event), a page at
+    a time: the page costs the same with a thousand entries as with a hundred thousand."""
+    entries = LogBookEntry.objects.filter(event=event)
+    if before_number is not None:
+        entries = entries.filter(number__lt=before_number)
+    return list(
+        entries.select_related("author", "author_actor", "corrects").order_by("-number")[:limit]
+    )
+
+
+def log_entry_count(event: Event) -> int:
+    """Entries are numbered 1, 2, 3… and never deleted, so the last number is the count."""
+    last = (
+        LogBookEntry.objects.filter(event=event)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return last or 0
+
+
+def _visible_reports(user, event: Event) -> QuerySet:
+    return access.visible_to(
+        ActorReport.objects.filter(event=event).select_related("owner_actor", "reported_by"),
+        user,
+    )
+
+
+def current_reports(user, event: Event) -> list[ActorReport]:
+    """Each actor's latest report that `user` may see, by actor name."""
+    reports = list(
+        _visible_reports(user, event).filter(is_current=True).order_by("owner_actor__name")
+    )
+    access.note_reads(user, reports, via="page")
+    return reports
+
+
+def report_history(user, event: Event, *, actor) -> list[ActorReport]:
+    """All versions of one actor's report that `user` may see, newest first."""
+    reports = list(_visible_reports(user, event).filter(owner_actor=actor).order_by("-version"))
+    access.note_reads(user, reports, via="page")
+    return reports
+
+
+def report_for(user, event: Event, *, public_id) -> ActorReport:
+    report = _visible_reports(user, event).filter(public_id=public_id).first()
+    if report is None:
+        raise NotFound
+    return report
+
+
+def picture_versions(event: Event) -> QuerySet:
+    return (
+        PictureVersion.objects.filter(event=event)
+        .select_related("published_by", "publishing_actor")
+        .order_by("-number")
+    )
+
+
+def picture_version(event: Event, *, number: int) -> PictureVersion:
+    version = picture_versions(event).filter(number=number).first()
+    if version is None:
+        raise NotFound
+    return version
+
+
+def picture_draft(event: Event) -> PictureDraft | None:
+    return PictureDraft.objects.filter(event=event).select_related("updated_by").first()
+
+
+def search_everything(user, query: str, *, limit: int = 50) -> dict[str, list]:
+    """Events, log book entries and published pictures matching `query` that `user` may see."""
+    events = visible_events(user)
+    return {
+        "events": list(search.matching(events, query)[:limit]),
+        "log_entries": list(
+            search.matching(
+                LogBookEntry.objects.filter(
+                    event__in=access.visible_ids(Event, user)
+                ).select_related("event", "author_actor"),
+                query,
+            )[:limit]
+        ),
+        "pictures": list(
+            search.matching(
+                PictureVersion.objects.filter(
+                    event__in=access.visible_ids(Event, user)
+                ).select_related("event"),
+                query,
+            )[:limit]
+        ),
+    }
