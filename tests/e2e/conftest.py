@@ -8,8 +8,13 @@ import shutil
 import pytest
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls our fixtures make
@@ -18,8 +23,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("SAMLAD_CHROMIUM"), "/usr/bin/chromium",
-                      shutil.which("chromium")):
+    for candidate in (
+        os.environ.get("SAMLAD_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+    ):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -31,9 +39,12 @@ def pytest_collection_modifyitems(config, items):
         if "e2e" in item.nodeid.split("/"):
             item.add_marker(pytest.mark.browser)
             if path is None and os.environ.get("SAMLAD_REQUIRE_BROWSER") != "1":
-                item.add_marker(pytest.mark.skip(
-                    reason="browser test skipped: no Chromium found at /usr/bin/chromium "
-                    "(apt-get install chromium to run it)"))
+                item.add_marker(
+                    pytest.mark.skip(
+                        reason="browser test skipped: no Chromium found at /usr/bin/chromium "
+                        "(apt-get install chromium to run it)"
+                    )
+                )
 
 
 def pytest_report_header(config):
@@ -66,14 +77,56 @@ def page(browser):
 
 
 @pytest.fixture
-def sign_in(page, live_server):
-    """sign_in("nacka.kontakt") signs in through the login page with the demo password."""
+def sign_in(settings):
+    """sign_in(page, base_url, "nacka.kontakt") signs in through the login page with the demo
+    password (demo mode is switched on for the test)."""
+    settings.DEMO_MODE = True
+    settings.REQUIRE_ADMIN_TWO_FACTOR = False
 
-    def go(username: str, password: str = "samlad-demo"):
-        page.goto(f"{live_server.url}/konto/logga-in/")
+    def go(page, base_url: str, username: str, password: str = "samlad-demo"):
+        page.goto(f"{base_url}/konto/logga-in/")
         page.get_by_label("Användarnamn").fill(username)
         page.get_by_label("Lösenord").fill(password)
         page.get_by_role("button", name="Logga in").click()
         return page
 
     return go
+
+
+@pytest.fixture
+def asgi_server(demo_data):
+    """Samlad served by uvicorn (ASGI, as in production) in a thread, on the test database.
+    Needed where the page streams (Server-Sent Events), which the WSGI live server can't."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from samlad.config.asgi import application
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        application,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
+        timeout_graceful_shutdown=1,
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+
+    class Live:
+        url = f"http://127.0.0.1:{port}"
+
+    yield Live
+    server.should_exit = True
+    thread.join(timeout=5)

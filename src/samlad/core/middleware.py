@@ -18,14 +18,16 @@ class RequestLogMiddleware:
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started = time.perf_counter()
         response = self.get_response(request)
+        elapsed_ms = (time.perf_counter() - started) * 1000
         user = getattr(request, "user", None)
         logger.info(
             "request",
             method=request.method,
             path=request.path,
             status=response.status_code,
-            duration_ms=round((time.perf_counter() - started) * 1000, 1),
+            duration_ms=round(elapsed_ms, 1),
             user=user.username if user is not None and user.is_authenticated else None,
         )
         response["X-Request-ID"] = request_id
+        response["Server-Timing"] = f"app;dur={elapsed_ms:.1f}"
         return response
