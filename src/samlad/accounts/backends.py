@@ -1,5 +1,5 @@
 """Password authentication that refuses inactive accounts, accounts of inactive actors, and the
-demo password outside demo mode."""
+demo password outside demo mode; user names are case-insensitive, for the lockout too."""
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
@@ -19,3 +19,12 @@ class SamladBackend(ModelBackend):
         if not super().user_can_authenticate(user):
             return False
         return user.actor_id is None or user.actor.is_active
+
+
+def lockout_username(request, credentials) -> str | None:
+    """The name django-axes counts failed attempts under (settings.AXES_USERNAME_CALLABLE): one
+    per account, however the name was spelt, on every sign-in page (ours and the admin's)."""
+    username = (credentials or {}).get("username")
+    if username is None and request is not None:
+        username = request.POST.get("username")
+    return username.strip().lower() if isinstance(username, str) else None

@@ -1,21 +1,48 @@
-"""Administrators must pass two-factor authentication (TOTP) before doing anything else,
-outside demo mode: with no device they are sent to set one up, with one to verify it."""
+"""The second step of signing in. A user who has set up an authenticator app enters a code from
+it before reaching any page; administrators must set one up first (outside demo mode)."""
 
-from django.conf import settings
+from urllib.parse import urlencode
+
 from django.shortcuts import redirect
 from django.urls import reverse
 
-# Paths an administrator may reach before finishing two-factor authentication.
-OPEN_PREFIXES = ("/konto/", "/static/", "/healthz", "/i18n/", "/api/")
+from samlad.accounts.two_factor import has_two_factor, must_use_two_factor
+
+# Reachable before the second step: no data behind them.
+OPEN_PREFIXES = ("/static/", "/healthz", "/i18n/", "/api/")
+OPEN_VIEWS = frozenset(
+    f"accounts:{name}"
+    for name in (
+        "login",
+        "logout",
+        "two_factor",
+        "two_factor_setup",
+        "two_factor_verify",
+        "two_factor_backup",
+        "password_reset",
+        "password_reset_done",
+        "password_reset_confirm",
+        "password_reset_complete",
+    )
+)
+
+
+def is_verified(user) -> bool:
+    """Whether this session passed the second step (set by django_otp's middleware and login)."""
+    return getattr(user, "otp_device", None) is not None
 
 
 def needs_second_factor(user) -> bool:
-    return bool(
-        settings.REQUIRE_ADMIN_TWO_FACTOR
-        and user.is_authenticated
-        and user.is_administrator
-        and not user.is_verified()
-    )
+    """True for a signed-in user who has not passed the second step but must."""
+    if not user.is_authenticated or is_verified(user):
+        return False
+    return must_use_two_factor(user) or has_two_factor(user)
+
+
+def second_step_url(next_url: str = "") -> str:
+    """Where the second step starts: verification with an app, else its setup."""
+    url = reverse("accounts:two_factor")
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 class RequireTwoFactorMiddleware:
@@ -23,6 +50,13 @@ class RequireTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if needs_second_factor(request.user) and not request.path.startswith(OPEN_PREFIXES):
-            return redirect(reverse("accounts:two_factor") + f"?next={request.path}")
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path.startswith(OPEN_PREFIXES):
+            return None
+        if request.resolver_match.view_name in OPEN_VIEWS:
+            return None
+        if needs_second_factor(request.user):
+            return redirect(second_step_url(request.get_full_path()))
+        return None

@@ -1,8 +1,11 @@
-"""The shared demo password exists only in demo mode."""
+"""Passwords: the shared demo password exists only in demo mode, and a user's own password
+changes are logged."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from samlad.core import log
 
 DEMO_PASSWORD = "samlad-demo"  # noqa: S105 - public by design, refused outside demo mode
 
@@ -20,3 +23,13 @@ class DemoPasswordValidator:
 
     def get_help_text(self):
         return _("The demo password cannot be used.")
+
+
+def record_password_change(*, user, reset: bool) -> None:
+    """Append the change of a user's own password (changed, or set from a reset link) to the log."""
+    log.record(
+        by=user,
+        action="user.password_reset" if reset else "user.password_changed",
+        target=user,
+        summary=user.username,
+    )

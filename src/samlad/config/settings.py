@@ -176,6 +176,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "samlad.accounts.backends.lockout_username"
 
 # Internationalisation: Swedish by default, English available; stored in UTC, shown in Stockholm.
 LANGUAGE_CODE = "sv"
