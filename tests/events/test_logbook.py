@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from samlad.core.errors import NotPermitted
+from samlad.core.errors import NotFound, NotPermitted
 from samlad.core.models import AppendOnlyError
 from samlad.events import selectors, services
 
@@ -56,3 +56,14 @@ def test_only_those_who_see_the_event_write_in_its_log_book(restricted_event, us
         services.add_log_entry(
             by=user("nacka.kontakt"), event=restricted_event, kind="information", text="Hej"
         )
+
+
+def test_the_log_book_knows_which_entries_were_corrected_and_by_which(snowstorm, user):
+    tib = user("tib")
+    wrong = services.add_log_entry(by=tib, event=snowstorm, kind="decision", text="Kl 14")
+    services.add_log_entry(by=tib, event=snowstorm, kind="information", text="Annat")
+    services.add_log_entry(by=tib, event=snowstorm, kind="decision", text="Kl 16", corrects=wrong)
+    assert selectors.log_entry(snowstorm, number=1) == wrong
+    with pytest.raises(NotFound):
+        selectors.log_entry(snowstorm, number=99)
+    assert selectors.corrections_of(selectors.log_entries(snowstorm)) == {wrong.pk: [3]}

@@ -70,3 +70,18 @@ def test_the_difference_between_two_versions_is_shown_word_by_word(snowstorm, us
     assert [c.field for c in changes] == ["summary"]
     ops = [(p.op, p.text) for p in changes[0].pieces]
     assert ("removed", "väntas") in ops and ("added", "pågår") in ops
+
+
+def test_a_version_names_only_the_reports_behind_it_that_the_reader_may_see(snowstorm, user, actor):
+    services.file_report(by=user("nacka.kontakt"), event=snowstorm, situation="Snö i Nacka")
+    services.file_report(
+        by=user("polisen.kontakt"),
+        event=snowstorm,
+        situation="Begränsat",
+        classification="restricted",
+        shared_with=[actor("lansstyrelsen")],
+    )
+    version = _publish(user("tib"), snowstorm, summary="Snöfall")
+    behind = selectors.reports_behind
+    assert [r.owner_actor.slug for r in behind(user("tib"), version)] == ["nacka", "polisen"]
+    assert [r.owner_actor.slug for r in behind(user("nacka.kontakt"), version)] == ["nacka"]

@@ -56,6 +56,24 @@ def log_entries(
     )
 
 
+def log_entry(event: Event, *, number: int) -> LogBookEntry:
+    """Entry number `number` of an event's log book (the caller has checked the event)."""
+    entry = LogBookEntry.objects.filter(event=event, number=number).first()
+    if entry is None:
+        raise NotFound
+    return entry
+
+
+def corrections_of(entries: list[LogBookEntry]) -> dict[int, list[int]]:
+    """For each of `entries` that has been corrected, the numbers of its corrections (one query,
+    however many entries)."""
+    corrected: dict[int, list[int]] = {}
+    rows = LogBookEntry.objects.filter(corrects__in=[entry.pk for entry in entries])
+    for original_id, number in rows.order_by("number").values_list("corrects_id", "number"):
+        corrected.setdefault(original_id, []).append(number)
+    return corrected
+
+
 def log_entry_count(event: Event) -> int:
     """Entries are numbered 1, 2, 3… and never deleted, so the last number is the count."""
     last = (
@@ -110,6 +128,12 @@ def picture_version(event: Event, *, number: int) -> PictureVersion:
     if version is None:
         raise NotFound
     return version
+
+
+def reports_behind(user, version: PictureVersion) -> list[ActorReport]:
+    """The actor reports a published version was compiled from, as far as `user` may see them."""
+    reports = version.based_on_reports.select_related("owner_actor")
+    return list(access.visible_to(reports, user).order_by("owner_actor__name"))
 
 
 def picture_draft(event: Event) -> PictureDraft | None:
