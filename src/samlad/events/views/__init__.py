@@ -1,0 +1,1 @@
+"""The event pages, one module per page or resource."""
