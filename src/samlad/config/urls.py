@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("samlad.core.urls")),
     path("konto/", include("samlad.accounts.urls")),
     path("aktorer/", include("samlad.actors.urls")),
+    path("handelser/", include("samlad.events.urls")),
     path("administration/", include("samlad.actors.administration.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
