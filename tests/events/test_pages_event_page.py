@@ -288,3 +288,12 @@ def test_an_actors_report_history_lists_every_version_newest_first(
     assert "Aktuell rapport" in page
     unknown = reverse("events:report_history", args=[snowstorm.public_id, snowstorm.public_id])
     assert client_for("varmdo.kontakt").get(unknown).status_code == 404
+
+
+def test_correct_next_to_an_entry_prefills_the_correction(client_for, snowstorm, user):
+    services.add_log_entry(by=user("tib"), event=snowstorm, kind="decision", text="Fel tid")
+    client = client_for("nacka.kontakt")
+    page = client.get(page_of(snowstorm)).content.decode()
+    assert f"{page_of(snowstorm)}?rattar=1#ny-loggpost" in page and "Rätta" in page
+    form = client.get(page_of(snowstorm), {"rattar": 1}).context["log_form"]
+    assert form.initial["corrects"] == 1

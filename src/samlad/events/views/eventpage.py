@@ -59,7 +59,10 @@ def page_context(request, event, *, log_form=None, report_form=None) -> dict:
     context |= reports_context(request, event)
     context |= log_context(request, event, before=positive_int(request.GET.get("fore")))
     if log_form is None:
-        log_form = LogEntryForm(event=event)
+        # "Correct" next to an entry opens the page with ?rattar=<number>.
+        log_form = LogEntryForm(
+            event=event, initial={"corrects": positive_int(request.GET.get("rattar"))}
+        )
     if report_form is None and rules.can_report(user, event):
         own = next((r for r in context["reports"] if r.owner_actor_id == user.actor_id), None)
         report_form = ReportForm(
