@@ -5,14 +5,14 @@ import pytest
 from django.test import Client, override_settings
 
 from samlad.accounts.models import User
-from samlad.actors.demo import load_demo
 from samlad.actors.models import Actor
+from samlad.core.demo import load_all
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), override_settings(DEMO_MODE=True):
-        load_demo()
+        load_all()
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def demo_data(transactional_db):
     """For tests that commit (live server, browser): the flush of an earlier transactional test
     removed the demo data, so load it again."""
     with override_settings(DEMO_MODE=True):
-        load_demo()
+        load_all()
 
 
 @pytest.fixture

@@ -106,13 +106,21 @@ def test_the_actors_permission_administrator_gets_a_link_to_administration(clien
     assert 'href="/administration/"' in html
 
 
+def page_content(html: str) -> str:
+    """The page's own content, without the main navigation (which administrators always have)."""
+    return html.split('<main id="main">', 1)[1]
+
+
 def test_no_administration_link_on_another_actors_page_or_for_a_contact_function(client_for, actor):
-    assert 'href="/administration/"' not in actor_page(client_for("nacka.admin"), actor("polisen"))
-    assert 'href="/administration/"' not in actor_page(client_for("nacka.kontakt"), actor("nacka"))
+    polisen_for_nacka_admin = actor_page(client_for("nacka.admin"), actor("polisen"))
+    assert 'href="/administration/"' not in page_content(polisen_for_nacka_admin)
+    nacka_for_contact = actor_page(client_for("nacka.kontakt"), actor("nacka"))
+    assert 'href="/administration/"' not in nacka_for_contact
 
 
 def test_a_platform_administrator_gets_the_link_on_every_actor(client_for, actor):
-    assert 'href="/administration/"' in actor_page(client_for("kansli"), actor("polisen"))
+    html = actor_page(client_for("kansli"), actor("polisen"))
+    assert 'href="/administration/"' in page_content(html)
 
 
 def test_an_unknown_actor_is_404(client_for):

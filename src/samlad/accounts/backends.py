@@ -2,6 +2,7 @@
 demo password outside demo mode; user names are case-insensitive, for the lockout too."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 from samlad.accounts.passwords import is_demo_password
@@ -14,6 +15,16 @@ class SamladBackend(ModelBackend):
         if username:
             username = username.strip().lower()
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    # The actor comes with the user: user_can_authenticate reads it, also in async views.
+    def get_user(self, user_id):
+        user = get_user_model()._default_manager.select_related("actor").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+    async def aget_user(self, user_id):
+        manager = get_user_model()._default_manager
+        user = await manager.select_related("actor").filter(pk=user_id).afirst()
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def user_can_authenticate(self, user) -> bool:
         if not super().user_can_authenticate(user):

@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "samlad.accounts",
     "samlad.actors",
     "samlad.events",
+    "samlad.notify",
+    "samlad.activation",
+    "samlad.notices",
+    "samlad.meetings",
     "samlad.api",
 ]
 
@@ -118,6 +122,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # Tests use a file, not SQLite's shared in-memory database: browser tests serve pages from a
+    # second thread, and the in-memory database locks whole tables between connections.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL") or ""

@@ -1,6 +1,33 @@
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+# The main navigation, in order. A section appears once its app serves its start page.
+NAVIGATION = [
+    ("actors:directory", _("Actors")),
+    ("events:list", _("Events")),
+    ("activation:overview", _("Activation")),
+    ("notices:list", _("Notices")),
+    ("meetings:list", _("Meetings")),
+    ("administration:overview", _("Administration")),
+]
+# Sections only some users see.
+ONLY_FOR = {"administration:overview": lambda user: getattr(user, "is_administrator", False)}
 
 
 def samlad(request):
-    """What every page needs: demo mode is visible everywhere."""
-    return {"DEMO_MODE": settings.DEMO_MODE}
+    """What every page needs: demo mode is visible everywhere, and the main navigation."""
+    return {"DEMO_MODE": settings.DEMO_MODE, "navigation": _navigation(request)}
+
+
+def _navigation(request):
+    items = []
+    for name, label in NAVIGATION:
+        if name in ONLY_FOR and not ONLY_FOR[name](getattr(request, "user", None)):
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": label, "current": request.path.startswith(url)})
+    return items

@@ -2,7 +2,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from samlad.accounts.passwords import DEMO_PASSWORD
-from samlad.actors.demo import load_demo
+from samlad.core.demo import load_all
 
 
 class Command(BaseCommand):
@@ -10,7 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            logins = load_demo()
+            logins = load_all()
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         names = [login.username for login in logins]

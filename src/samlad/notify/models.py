@@ -1,0 +1,71 @@
+"""The outbox: every message Samlad sends (e-mail, SMS, webhook) is first a Delivery row, written
+in the same transaction as what caused it. The worker sends pending rows at least once; the
+idempotency key (one per recipient, channel and cause) keeps a row from ever being written twice."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samlad.core.models import PublicIdModel
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("SMS")
+    WEBHOOK = "webhook", _("Webhook")
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Accepted")
+    FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Delivery(PublicIdModel):
+    idempotency_key = models.CharField(max_length=200, unique=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    # An e-mail address, an E.164 number or an https URL, by channel.
+    address = models.CharField(max_length=500)
+    recipient_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deliveries",
+    )
+    recipient_actor = models.ForeignKey(
+        "actors.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="deliveries"
+    )
+    # What caused it, e.g. "activation:<uuid>" or "notice:<uuid>"; the boards filter on it.
+    topic = models.CharField(max_length=100, db_index=True)
+    exercise = models.BooleanField(default=False)
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    # E-mail attachments: [{"filename", "content_type", "content"}], e.g. an iCalendar invite.
+    attachments = models.JSONField(default=list, blank=True)
+    # Extra headers (a webhook's signature and event name).
+    headers = models.JSONField(default=dict, blank=True)
+
+    status = models.CharField(
+        max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    provider = models.CharField(max_length=40, blank=True)
+    provider_message_id = models.CharField(max_length=200, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # A delivery tried on the other channel after this one failed.
+    fallback_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="fallbacks"
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="delivery_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} → {self.address} ({self.status})"
