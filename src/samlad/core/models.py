@@ -140,3 +140,14 @@ class Change(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic} {self.kind} {self.object_id}"
+
+
+class ScheduledJob(models.Model):
+    """When a periodic job (samlad.core.schedule) runs next; claimed atomically by one worker."""
+
+    name = models.CharField(max_length=200, unique=True)
+    next_run_at = models.DateTimeField()
+    last_run_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name

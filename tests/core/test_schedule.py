@@ -1,0 +1,29 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
+from samlad.core import schedule
+
+
+def test_a_due_job_runs_once_until_its_interval_has_passed(db, monkeypatch):
+    calls = []
+    monkeypatch.setattr(schedule, "JOBS", {})
+    schedule.every(seconds=60, name="count")(lambda: calls.append(1))
+    now = timezone.now()
+    assert schedule.run_due(now) == ["count"]
+    assert schedule.run_due(now + timedelta(seconds=30)) == []
+    assert schedule.run_due(now + timedelta(seconds=61)) == ["count"]
+    assert len(calls) == 2
+
+
+def test_a_failing_job_does_not_stop_the_others(db, monkeypatch):
+    calls = []
+    monkeypatch.setattr(schedule, "JOBS", {})
+
+    def broken():
+        raise RuntimeError("boom")
+
+    schedule.every(seconds=60, name="broken")(broken)
+    schedule.every(seconds=60, name="fine")(lambda: calls.append(1))
+    assert set(schedule.run_due()) == {"broken", "fine"}
+    assert calls == [1]
