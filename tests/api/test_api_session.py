@@ -47,3 +47,22 @@ def test_changes_with_the_session_need_the_csrf_token(user, client_for, problem)
     problem(response, 403)
     kontakt.refresh_from_db()
     assert kontakt.title == "Kontaktfunktion"
+
+
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_a_browser_gets_json_from_every_resource(client_for, actor, user):
+    client = client_for("nacka.admin")
+    nacka = actor("nacka")
+    for url in [
+        "/api/v1/me/",
+        "/api/v1/actors/",
+        f"/api/v1/actors/{nacka.public_id}/",
+        f"/api/v1/actors/{nacka.public_id}/contact-points/",
+        "/api/v1/users/",
+        f"/api/v1/users/{user('nacka.kontakt').public_id}/",
+    ]:
+        response = client.get(url, HTTP_ACCEPT=BROWSER_ACCEPT)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] == "application/json", url

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from samlad.actors import selectors
 from samlad.actors.models import ActorKind, ContactChannel, FunctionKind, MembershipKind
+from samlad.api.rendering import JsonOnly
 from samlad.api.schema import problems
 from samlad.api.serializers import EnumField
 from samlad.core import access
@@ -90,7 +91,7 @@ class ActorFilterSerializer(serializers.Serializer):
     )
 
 
-class ActorListView(generics.GenericAPIView):
+class ActorListView(JsonOnly, generics.GenericAPIView):
     serializer_class = ActorSerializer
 
     @extend_schema(
@@ -117,7 +118,7 @@ class ActorListView(generics.GenericAPIView):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
-class ActorDetailView(generics.GenericAPIView):
+class ActorDetailView(JsonOnly, generics.GenericAPIView):
     serializer_class = ActorSerializer
 
     @extend_schema(

@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 
 from samlad.api import tokens
 from samlad.api.authentication import TokenAuthentication
+from samlad.api.rendering import JsonOnly
 from samlad.api.schema import problems
 from samlad.api.serializers import StrictSerializer
 
@@ -31,7 +32,7 @@ class TokenSerializer(serializers.Serializer):
     expiry = serializers.DateTimeField(help_text="When the token stops working.")
 
 
-class TokenView(APIView):
+class TokenView(JsonOnly, APIView):
     """Exchange a user name and password (and a code) for a token."""
 
     authentication_classes = []
@@ -68,7 +69,7 @@ class TokenView(APIView):
         return Response(TokenSerializer({"token": token, "expiry": record.expiry}).data)
 
 
-class LogoutView(APIView):
+class LogoutView(JsonOnly, APIView):
     """End the token this request was made with."""
 
     authentication_classes = [TokenAuthentication]
@@ -85,7 +86,7 @@ class LogoutView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class LogoutAllView(APIView):
+class LogoutAllView(JsonOnly, APIView):
     """End every token of the account."""
 
     authentication_classes = [TokenAuthentication]

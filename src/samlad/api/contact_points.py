@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from samlad.actors import services
 from samlad.actors.models import Actor, ContactChannel, ContactPoint, Function, FunctionKind
 from samlad.api.actors import ContactPointSerializer
+from samlad.api.rendering import JsonOnly
 from samlad.api.schema import problems
 from samlad.api.serializers import ActorRefSerializer, EnumField, PublicIdField, StrictSerializer
 from samlad.core import access
@@ -100,7 +101,7 @@ def _with_function(actor: Actor, fields: dict) -> dict:
     return {**fields, "function": function}
 
 
-class ContactPointListView(generics.GenericAPIView):
+class ContactPointListView(JsonOnly, generics.GenericAPIView):
     serializer_class = KeptContactPointSerializer
 
     @extend_schema(
@@ -133,7 +134,7 @@ class ContactPointListView(generics.GenericAPIView):
         return Response(self.get_serializer(point).data, status=status.HTTP_201_CREATED)
 
 
-class ContactPointDetailView(generics.GenericAPIView):
+class ContactPointDetailView(JsonOnly, generics.GenericAPIView):
     serializer_class = KeptContactPointSerializer
 
     @extend_schema(

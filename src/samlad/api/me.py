@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 
 from samlad.accounts.two_factor import has_two_factor, must_use_two_factor
 from samlad.actors.models import FunctionKind
+from samlad.api.rendering import JsonOnly
 from samlad.api.schema import problems
 from samlad.api.serializers import ActorRefSerializer, EnumField, PhoneField
 
@@ -47,7 +48,7 @@ class MeSerializer(serializers.Serializer):
         return {"enabled": has_two_factor(user), "required": must_use_two_factor(user)}
 
 
-class MeView(APIView):
+class MeView(JsonOnly, APIView):
     @extend_schema(
         operation_id="me_retrieve",
         summary="Who am I",

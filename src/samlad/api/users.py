@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from samlad.accounts import services
 from samlad.actors.models import Actor, FunctionAssignment, FunctionKind
 from samlad.api.permissions import AdministersAccounts
+from samlad.api.rendering import JsonOnly
 from samlad.api.schema import problems
 from samlad.api.serializers import (
     ActorRefSerializer,
@@ -124,7 +125,7 @@ def _filtered(users, filters: dict):
     return users
 
 
-class UserListView(generics.GenericAPIView):
+class UserListView(JsonOnly, generics.GenericAPIView):
     serializer_class = UserSerializer
     permission_classes = [permissions.IsAuthenticated, AdministersAccounts]
 
@@ -164,7 +165,7 @@ class UserListView(generics.GenericAPIView):
         return Response(data, status=status.HTTP_201_CREATED)
 
 
-class UserDetailView(generics.GenericAPIView):
+class UserDetailView(JsonOnly, generics.GenericAPIView):
     serializer_class = UserSerializer
     permission_classes = [permissions.IsAuthenticated, AdministersAccounts]
 
@@ -192,7 +193,7 @@ class UserDetailView(generics.GenericAPIView):
         return Response(self.get_serializer(administered_user(request.user, public_id)).data)
 
 
-class _ActivationView(generics.GenericAPIView):
+class _ActivationView(JsonOnly, generics.GenericAPIView):
     serializer_class = UserSerializer
     permission_classes = [permissions.IsAuthenticated, AdministersAccounts]
     active: bool
