@@ -1,13 +1,10 @@
 """The Django admin at /admin/: platform administrators only, and only after the second step
 of signing in where two-factor authentication applies (as django-otp's OTPAdminSite, but
 following Samlad's rule: mandatory for administrators outside demo mode). Permission
-administrators of an actor get no admin access: they work in /administration/.
-
-Sign-in goes through Samlad's own page (lockout, two-factor), never the admin's form."""
+administrators of an actor get no admin access: they work in /administration/."""
 
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -31,10 +28,12 @@ class SamladAdminSite(admin.AdminSite):
         return is_verified(user) or not (must_use_two_factor(user) or has_two_factor(user))
 
     def login(self, request, extra_context=None):
-        next_url = self._safe_next(request)
+        """The admin's sign-in form for the signed-out (it counts towards the same lockout);
+        the second step for those who still need it; a plain refusal for everyone else."""
         user = request.user
         if not user.is_authenticated:
-            return redirect_to_login(next_url, reverse("accounts:login"))
+            return super().login(request, extra_context)
+        next_url = self._safe_next(request)
         if needs_second_factor(user):
             return redirect(second_step_url(next_url))
         if self.has_permission(request):
