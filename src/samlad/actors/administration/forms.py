@@ -4,6 +4,7 @@ their errors are put back on the form by `show_errors`."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
@@ -171,6 +172,10 @@ class ActorForm(AdministrationForm):
         super().__init__(*args, **kwargs)
         self.fields.update(fields_for_model(Actor, fields=ACTOR_FIELDS))
         self.fields["description"].widget.attrs["rows"] = 3
+        # Format rules of the model (e.g. four-digit municipality codes), reported with the rest.
+        for name, field in self.fields.items():
+            rules = Actor._meta.get_field(name).validators
+            field.validators += [rule for rule in rules if isinstance(rule, RegexValidator)]
 
 
 class StaffForm(AdministrationForm):

@@ -7,7 +7,13 @@ from uuid import UUID
 from django.db.models import Prefetch, Q, QuerySet
 
 from samlad.accounts.models import User
-from samlad.actors.models import Actor, ContactPoint, Function, FunctionAssignment
+from samlad.actors.models import (
+    Actor,
+    ContactPoint,
+    Function,
+    FunctionAssignment,
+    FunctionKind,
+)
 from samlad.actors.selectors import swedish_sort_key
 from samlad.core import access
 from samlad.core.errors import NotFound
@@ -58,17 +64,27 @@ def user_to_administer(viewer, *, actor: Actor, public_id) -> User:
     return _one(users, public_id)
 
 
-def functions_of(actor: Actor) -> QuerySet:
-    """The actor's functions, each with who staffs it in call-out order."""
+def _staffed_functions(actor: Actor) -> QuerySet:
     assignments = FunctionAssignment.objects.select_related("user").order_by("position", "pk")
     return Function.objects.filter(actor=actor).prefetch_related(
         Prefetch("assignments", queryset=assignments)
     )
 
 
+def _in_kind_order(functions) -> list[Function]:
+    """The 24/7 contact function first, then as FunctionKind lists them."""
+    rank = {kind: index for index, kind in enumerate(FunctionKind)}
+    return sorted(functions, key=lambda function: rank.get(function.kind, len(rank)))
+
+
+def functions_of(actor: Actor) -> list[Function]:
+    """The actor's functions, each with who staffs it in call-out order."""
+    return _in_kind_order(_staffed_functions(actor))
+
+
 def function_of(actor: Actor, *, public_id) -> Function:
     """One of the actor's functions (the actor is already checked), or NotFound."""
-    return _one(functions_of(actor), public_id)
+    return _one(_staffed_functions(actor), public_id)
 
 
 def contact_points_of(viewer, actor: Actor) -> QuerySet:
@@ -91,4 +107,5 @@ def other_actors(actor: Actor) -> list[Actor]:
 
 def function_kinds_of(actor: Actor) -> list[tuple[str, str]]:
     """(kind, label) of the actor's functions, for choosing which a person staffs."""
-    return [(function.kind, function.get_kind_display()) for function in actor.functions.all()]
+    functions = _in_kind_order(actor.functions.all())
+    return [(function.kind, function.get_kind_display()) for function in functions]

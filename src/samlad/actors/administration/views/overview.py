@@ -3,7 +3,7 @@ administrator goes straight to its own; then the actor's users, functions and co
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -16,13 +16,13 @@ from samlad.core import access
 @login_required
 @require_GET
 def overview(request):
-    """Every actor for a platform administrator (with search); the own actor for anyone else
-    who administers one."""
+    """Every actor for a platform administrator (with search); the own actor's page for anyone
+    else who administers one."""
     if not access.is_platform_admin(request.user):
         actors = selectors.actors_to_administer(request.user)
         if not actors:
             raise PermissionDenied
-        return redirect("administration:actor", actor_id=actors[0].public_id)
+        return _actor_page(request, actors[0])
     search = request.GET.get("q", "").strip()[:100]
     actors = selectors.actors_to_administer(request.user, search=search)
     return render(request, "administration/overview.html", {"actors": actors, "search": search})
@@ -32,6 +32,10 @@ def overview(request):
 @require_GET
 def actor_page(request, actor):
     """One actor's users, functions (with call-out order) and contact points."""
+    return _actor_page(request, actor)
+
+
+def _actor_page(request, actor):
     points = list(selectors.contact_points_of(request.user, actor).prefetch_related("shared_with"))
     access.note_reads(request.user, points, via="administration")
     context = {
