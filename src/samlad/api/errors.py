@@ -29,7 +29,8 @@ def problem_exception_handler(exc, context):
     else:
         body["errors"] = response.data
     response.data = body
-    response["Content-Type"] = "application/problem+json"
+    # Read when the response is rendered (a header set here would be overwritten then).
+    response.content_type = "application/problem+json"
     return response
 
 
