@@ -70,5 +70,5 @@ class ProblemSerializer(serializers.Serializer):
     title = serializers.CharField()
     detail = serializers.CharField(required=False)
     errors = serializers.DictField(
-        required=False, help_text=gettext_lazy("What was wrong with the input, field by field.")
+        required=False, help_text="What was wrong with the input, field by field."
     )

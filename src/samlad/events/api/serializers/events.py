@@ -1,6 +1,5 @@
 """Events (händelser) and the catalogue of event types, as the API reads and writes them."""
 
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -85,7 +84,7 @@ class EventWriteSerializer(serializers.Serializer):
         slug_field="slug",
         source="event_type",
         queryset=selectors.event_types(),
-        help_text=_("The slug of an event type in use (see /api/v1/event-types/)."),
+        help_text="The slug of an event type in use (see /api/v1/event-types/).",
     )
     mode = serializers.ChoiceField(choices=Mode.choices, required=False)
     is_exercise = serializers.BooleanField(required=False)
@@ -94,14 +93,14 @@ class EventWriteSerializer(serializers.Serializer):
     place = serializers.CharField(max_length=200, allow_blank=True, required=False)
     area = AreaField(required=False, allow_null=True)
     starts_at = serializers.DateTimeField(
-        required=False, help_text=_("Default: now. May lie months ahead for a planned event.")
+        required=False, help_text="Default: now. May lie months ahead for a planned event."
     )
     ends_at = serializers.DateTimeField(required=False, allow_null=True)
     classification = serializers.ChoiceField(choices=Classification.choices, required=False)
     shared_with = ActorField(
         many=True,
         required=False,
-        help_text=_("The actors that see a restricted or confidential event."),
+        help_text="The actors that see a restricted or confidential event.",
     )
     osl_reference = serializers.CharField(max_length=120, allow_blank=True, required=False)
 
@@ -112,11 +111,11 @@ class EventFilterSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=EventStatus.choices, required=False)
     mode = serializers.ChoiceField(choices=Mode.choices, required=False)
     exercise = serializers.BooleanField(
-        required=False, allow_null=True, default=None, help_text=_("Only exercises, or none.")
+        required=False, allow_null=True, default=None, help_text="Only exercises, or none."
     )
-    type = serializers.SlugField(required=False, help_text=_("An event type's slug."))
+    type = serializers.SlugField(required=False, help_text="An event type's slug.")
     q = serializers.CharField(
-        max_length=200, required=False, help_text=_("Words of the title, description or place.")
+        max_length=200, required=False, help_text="Words of the title, description or place."
     )
 
     def selector_arguments(self) -> dict:

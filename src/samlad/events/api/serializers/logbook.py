@@ -21,7 +21,7 @@ class LogEntrySerializer(serializers.Serializer):
         source="corrects.public_id",
         read_only=True,
         allow_null=True,
-        help_text=_("The entry this one corrects; that entry stays as it was."),
+        help_text="The entry this one corrects; that entry stays as it was.",
     )
     corrects_number = serializers.IntegerField(
         source="corrects.number", read_only=True, allow_null=True
@@ -29,7 +29,7 @@ class LogEntrySerializer(serializers.Serializer):
     corrected_by = serializers.ListField(
         child=serializers.IntegerField(),
         read_only=True,
-        help_text=_("The numbers of the entries that correct this one."),
+        help_text="The numbers of the entries that correct this one.",
     )
 
 
@@ -39,12 +39,12 @@ class LogEntryWriteSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=EntryKind.choices)
     text = serializers.CharField(max_length=10_000)
     at = serializers.DateTimeField(
-        required=False, allow_null=True, help_text=_("When it happened; default now.")
+        required=False, allow_null=True, help_text="When it happened; default now."
     )
     corrects = serializers.UUIDField(
         required=False,
         allow_null=True,
-        help_text=_("The id of the entry of this log book that this entry corrects."),
+        help_text="The id of the entry of this log book that this entry corrects.",
     )
 
     def validate_corrects(self, value):

@@ -1,7 +1,6 @@
 """The consolidated picture (samlad lägesbild): its draft, its published versions (full, and short
 for communicators), what changed between two versions, and the conflict of two editors."""
 
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from samlad.events.api.serializers.common import (
@@ -11,7 +10,7 @@ from samlad.events.api.serializers.common import (
 from samlad.events.api.serializers.reports import SourceReportSerializer
 from samlad.events.models import PICTURE_FIELDS, PictureDraft, PictureVersion
 
-AUDIENCES = [("full", _("The full version, for the network")), ("short", _("For communicators"))]
+AUDIENCES = [("full", "The full version, for the network"), ("short", "For communicators")]
 
 
 class PictureVersionSummarySerializer(serializers.ModelSerializer):
@@ -115,7 +114,7 @@ class PictureDraftSerializer(serializers.ModelSerializer):
 
 class PictureDraftWriteSerializer(serializers.Serializer):
     revision = serializers.IntegerField(
-        min_value=0, help_text=_("The revision of the draft this edit started from.")
+        min_value=0, help_text="The revision of the draft this edit started from."
     )
     summary = serializers.CharField(allow_blank=True, required=False, max_length=20_000)
     analysis = serializers.CharField(allow_blank=True, required=False, max_length=20_000)
@@ -129,7 +128,7 @@ class PictureDraftWriteSerializer(serializers.Serializer):
 
 class PublishSerializer(serializers.Serializer):
     revision = serializers.IntegerField(
-        min_value=0, help_text=_("The revision of the draft to publish, as last read or saved.")
+        min_value=0, help_text="The revision of the draft to publish, as last read or saved."
     )
 
 
@@ -138,8 +137,8 @@ class CompareSerializer(serializers.Serializer):
 
     def get_fields(self):
         return {
-            "from": serializers.IntegerField(min_value=1, help_text=_("The older version.")),
-            "to": serializers.IntegerField(min_value=1, help_text=_("The newer version.")),
+            "from": serializers.IntegerField(min_value=1, help_text="The older version."),
+            "to": serializers.IntegerField(min_value=1, help_text="The newer version."),
         }
 
 
@@ -169,9 +168,9 @@ class DraftChangeSerializer(serializers.Serializer):
     field = serializers.CharField()
     label = serializers.CharField()
     theirs = serializers.CharField(
-        allow_null=True, help_text=_("What the draft holds now, as the other editor saved it.")
+        allow_null=True, help_text="What the draft holds now, as the other editor saved it."
     )
-    yours = serializers.CharField(allow_null=True, help_text=_("What you sent."))
+    yours = serializers.CharField(allow_null=True, help_text="What you sent.")
 
 
 class DraftConflictSerializer(serializers.Serializer):
@@ -181,6 +180,6 @@ class DraftConflictSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     title = serializers.CharField()
     detail = serializers.CharField()
-    revision = serializers.IntegerField(help_text=_("The draft's current revision."))
+    revision = serializers.IntegerField(help_text="The draft's current revision.")
     changes = DraftChangeSerializer(many=True)
     draft = PictureDraftSerializer()

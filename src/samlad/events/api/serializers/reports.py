@@ -1,6 +1,5 @@
 """Actor reports (aktörsrapporter): each actor's own picture in an event, with its history."""
 
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from samlad.core.models import Classification
@@ -47,7 +46,7 @@ class ReportWriteSerializer(serializers.Serializer):
     shared_with = ActorField(
         many=True,
         required=False,
-        help_text=_("The actors that see a restricted or confidential report."),
+        help_text="The actors that see a restricted or confidential report.",
     )
     osl_reference = serializers.CharField(max_length=120, allow_blank=True, required=False)
 
@@ -65,5 +64,5 @@ class SourceReportSerializer(serializers.Serializer):
 class ReportFilterSerializer(serializers.Serializer):
     actor = serializers.UUIDField(
         required=False,
-        help_text=_("An actor's id: every version of that actor's report, newest first."),
+        help_text="An actor's id: every version of that actor's report, newest first.",
     )

@@ -1,6 +1,5 @@
 """Search across events, log book entries and published pictures."""
 
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from samlad.events.api.serializers.common import EventReferenceSerializer, MarkingField
@@ -8,7 +7,7 @@ from samlad.events.models import EntryKind, EventStatus
 
 
 class SearchQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(max_length=200, help_text=_("The words to find, all of them."))
+    q = serializers.CharField(max_length=200, help_text="The words to find, all of them.")
 
 
 class EventHitSerializer(serializers.Serializer):

@@ -2,7 +2,6 @@
 same for "not found" and "not yours"), query parameters checked like a body, and the documented
 error responses."""
 
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -15,11 +14,11 @@ from samlad.events.api.serializers.common import ProblemSerializer
 from samlad.events.models import Event
 
 DESCRIPTIONS = {
-    400: _("Bad input: what was wrong, field by field."),
-    401: _("Not signed in: send a token or a session cookie."),
-    403: _("Visible, but not yours to change."),
-    404: _("No such record, or not one you may see: the two look the same."),
-    409: _("Someone else changed it first."),
+    400: "Bad input: what was wrong, field by field.",
+    401: "Not signed in: send a token or a session cookie.",
+    403: "Visible, but not yours to change.",
+    404: "No such record, or not one you may see: the two look the same.",
+    409: "Someone else changed it first.",
 }
 
 
@@ -29,7 +28,7 @@ PROBLEM = "application/problem+json"
 def problems(*codes: int) -> dict:
     """The error responses of an endpoint, for the schema (401 applies to all)."""
     return {
-        (code, PROBLEM): OpenApiResponse(ProblemSerializer, description=str(DESCRIPTIONS[code]))
+        (code, PROBLEM): OpenApiResponse(ProblemSerializer, description=DESCRIPTIONS[code])
         for code in (*codes, 401)
     }
 

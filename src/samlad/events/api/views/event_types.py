@@ -21,7 +21,7 @@ class EventTypeList(GenericAPIView):
         operation_id="event_types_list",
         summary="List the event types",
         description="The types in use; platform administrators also see those taken out of use.",
-        responses={200: EventTypeSerializer(many=True)},
+        responses={200: EventTypeSerializer(many=True), **problems()},
     )
     def get(self, request):
         if access.is_platform_admin(request.user):
