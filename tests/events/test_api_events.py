@@ -224,3 +224,23 @@ def test_without_signing_in_nothing_is_shown(client, snowstorm):
     assert response["Content-Type"] == "application/problem+json"
     assert snowstorm.title not in response.content.decode()
     assert client.get(f"{EVENTS}{snowstorm.public_id}/").status_code in (401, 403)
+
+
+def test_the_browsable_api_renders_for_a_signed_in_browser(client_for, snowstorm, user):
+    services.add_log_entry(by=user("tib"), event=snowstorm, kind="information", text="Hej")
+    client = client_for("tib")
+    base = f"{EVENTS}{snowstorm.public_id}/"
+    urls = [
+        EVENTS,
+        base,
+        f"{base}log/",
+        f"{base}reports/",
+        f"{base}pictures/",
+        f"{base}pictures/draft/",
+        "/api/v1/event-types/",
+        "/api/v1/search/?q=hej",
+    ]
+    for url in urls:
+        response = client.get(url, headers={"Accept": "text/html"})
+        assert response.status_code == 200, url
+        assert response["Content-Type"].startswith("text/html"), url

@@ -3,7 +3,10 @@ silent overwrites: 409 with what changed) and publish numbered versions that nev
 everyone who sees the event reads them, in full or the short version for communicators."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from samlad.actors.models import Actor
 from samlad.events import services
 from samlad.events.models import PictureDraft, PictureVersion
 
@@ -227,3 +230,31 @@ def test_a_version_that_does_not_exist_is_not_found(api_for, snowstorm):
     response = api_for("tib").get(f"{pictures_url(snowstorm)}7/")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_reading_costs_the_same_few_queries_with_one_report_or_every_actors(
+    api_for, snowstorm, user
+):
+    """The benchmark's case: every actor of the network has reported into the event."""
+    tib = api_for("tib")
+    base = f"/api/v1/events/{snowstorm.public_id}/"
+    urls = [f"{base}reports/", f"{base}pictures/", f"{base}pictures/1/"]
+
+    def queries() -> list[int]:
+        publish(tib, snowstorm, summary="Läget")
+        counts = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                assert tib.get(url).status_code == 200
+            counts.append(len(captured))
+        return counts
+
+    services.file_report(by=user("nacka.kontakt"), event=snowstorm, situation="Snö")
+    tib.get(base)  # the first request also reads the user's actor
+    few = queries()
+    for other in Actor.objects.exclude(slug="nacka"):
+        services.file_report(
+            by=user(f"{other.slug}.kontakt"), event=snowstorm, situation=f"Läget hos {other.name}"
+        )
+    assert queries() == few
+    assert max(few) <= 5

@@ -7,6 +7,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import serializers
 from rest_framework.decorators import api_view, permission_classes, schema
 from rest_framework.exceptions import NotFound as ApiNotFound
+from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 
 from samlad.events import selectors
@@ -60,3 +61,12 @@ def checked_query(serializer_class: type[serializers.Serializer], request) -> di
 def not_found(request, rest=""):
     """Any other address under the events API: a 404 problem document, not an HTML page."""
     raise ApiNotFound
+
+
+class ApiView(GenericAPIView):
+    """DRF's generic view, for its pagination and schema. Reads go through the selectors, never
+    a view-wide queryset; the browsable API asks for one anyway (for filter forms, which these
+    views do not have), so it gets an empty one."""
+
+    def get_queryset(self):
+        return Event.objects.none()

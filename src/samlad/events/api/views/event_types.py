@@ -2,18 +2,17 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from samlad.core import access
 from samlad.events import selectors, services
 from samlad.events.api.serializers.events import EventTypeSerializer, EventTypeWriteSerializer
-from samlad.events.api.views.common import ids, problems
+from samlad.events.api.views.common import ApiView, ids, problems
 
 TAGS = ["event types"]
 
 
-class EventTypeList(GenericAPIView):
+class EventTypeList(ApiView):
     serializer_class = EventTypeSerializer
 
     @extend_schema(
@@ -46,7 +45,7 @@ class EventTypeList(GenericAPIView):
 
 
 @ids("type_id")
-class EventTypeDetail(GenericAPIView):
+class EventTypeDetail(ApiView):
     serializer_class = EventTypeSerializer
 
     @extend_schema(

@@ -2,7 +2,6 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from samlad.events import selectors, services
@@ -11,13 +10,13 @@ from samlad.events.api.serializers.events import (
     EventSerializer,
     EventWriteSerializer,
 )
-from samlad.events.api.views.common import ids, problems, visible_event
+from samlad.events.api.views.common import ApiView, ids, problems, visible_event
 
 TAGS = ["events"]
 RELATED = ["affected_actors", "shared_with"]
 
 
-class EventList(GenericAPIView):
+class EventList(ApiView):
     serializer_class = EventSerializer
 
     @extend_schema(
@@ -50,7 +49,7 @@ class EventList(GenericAPIView):
 
 
 @ids("event_id")
-class EventDetail(GenericAPIView):
+class EventDetail(ApiView):
     serializer_class = EventSerializer
 
     @extend_schema(
@@ -80,7 +79,7 @@ class EventDetail(GenericAPIView):
 
 
 @ids("event_id")
-class CloseEvent(GenericAPIView):
+class CloseEvent(ApiView):
     serializer_class = EventSerializer
 
     @extend_schema(
@@ -97,7 +96,7 @@ class CloseEvent(GenericAPIView):
 
 
 @ids("event_id")
-class ReopenEvent(GenericAPIView):
+class ReopenEvent(ApiView):
     serializer_class = EventSerializer
 
     @extend_schema(

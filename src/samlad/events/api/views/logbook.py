@@ -2,13 +2,12 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
 from samlad.events import selectors, services
 from samlad.events.api.serializers.logbook import LogEntrySerializer, LogEntryWriteSerializer
-from samlad.events.api.views.common import ids, problems, visible_event
+from samlad.events.api.views.common import ApiView, ids, problems, visible_event
 
 
 class LogBookPages:
@@ -39,7 +38,7 @@ class LogBookPagination(LimitOffsetPagination):
 
 
 @ids("event_id")
-class LogBook(GenericAPIView):
+class LogBook(ApiView):
     serializer_class = LogEntrySerializer
     pagination_class = LogBookPagination
 

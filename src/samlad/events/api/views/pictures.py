@@ -6,7 +6,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from samlad.core.errors import NotPermitted
@@ -23,7 +22,14 @@ from samlad.events.api.serializers.pictures import (
     PublishSerializer,
     ShortPictureVersionSerializer,
 )
-from samlad.events.api.views.common import PROBLEM, checked_query, ids, problems, visible_event
+from samlad.events.api.views.common import (
+    PROBLEM,
+    ApiView,
+    checked_query,
+    ids,
+    problems,
+    visible_event,
+)
 from samlad.events.models import PICTURE_FIELDS, PictureDraft
 from samlad.events.services.pictures import DRAFT_FIELDS
 
@@ -73,7 +79,7 @@ def _compiled_event(request, event_id):
 
 
 @ids("event_id")
-class PictureList(GenericAPIView):
+class PictureList(ApiView):
     serializer_class = PictureVersionSummarySerializer
 
     @extend_schema(
@@ -110,7 +116,7 @@ class PictureList(GenericAPIView):
 
 
 @ids("event_id")
-class PictureDraftView(GenericAPIView):
+class PictureDraftView(ApiView):
     serializer_class = PictureDraftSerializer
 
     @extend_schema(
@@ -170,7 +176,7 @@ class PictureDraftView(GenericAPIView):
 
 
 @ids("event_id")
-class PictureVersionDetail(GenericAPIView):
+class PictureVersionDetail(ApiView):
     serializer_class = PictureVersionSerializer
 
     @extend_schema(
@@ -196,13 +202,14 @@ class PictureVersionDetail(GenericAPIView):
         event = visible_event(request, event_id)
         audience = checked_query(AudienceSerializer, request)["audience"]
         version = selectors.picture_version(event, number=number)
+        version.event = event  # already read: the reference needs no second query
         if audience == "short":
             return Response(ShortPictureVersionSerializer(version).data)
         return Response(_full(request, version))
 
 
 @ids("event_id")
-class PictureComparison(GenericAPIView):
+class PictureComparison(ApiView):
     serializer_class = ComparisonSerializer
 
     @extend_schema(

@@ -4,7 +4,6 @@ actor's history, one report, and filing the report of the user's own actor."""
 from django.db.models import prefetch_related_objects
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from samlad.actors.selectors import actor_for
@@ -14,14 +13,14 @@ from samlad.events.api.serializers.reports import (
     ReportSerializer,
     ReportWriteSerializer,
 )
-from samlad.events.api.views.common import checked_query, ids, problems, visible_event
+from samlad.events.api.views.common import ApiView, checked_query, ids, problems, visible_event
 
 TAGS = ["actor reports"]
 READ_BY = "api"
 
 
 @ids("event_id")
-class ReportList(GenericAPIView):
+class ReportList(ApiView):
     serializer_class = ReportSerializer
 
     @extend_schema(
@@ -63,7 +62,7 @@ class ReportList(GenericAPIView):
 
 
 @ids("event_id", "report_id")
-class ReportDetail(GenericAPIView):
+class ReportDetail(ApiView):
     serializer_class = ReportSerializer
 
     @extend_schema(

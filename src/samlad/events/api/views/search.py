@@ -2,15 +2,14 @@
 see them."""
 
 from drf_spectacular.utils import extend_schema
-from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from samlad.events import selectors
 from samlad.events.api.serializers.search import SearchQuerySerializer, SearchResultsSerializer
-from samlad.events.api.views.common import checked_query, problems
+from samlad.events.api.views.common import ApiView, checked_query, problems
 
 
-class Search(GenericAPIView):
+class Search(ApiView):
     serializer_class = SearchResultsSerializer
     pagination_class = None
 
