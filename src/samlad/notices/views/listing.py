@@ -1,0 +1,2 @@
+def notice_list(request, public_id=None):
+    raise NotImplementedError
