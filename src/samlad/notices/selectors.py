@@ -1,6 +1,8 @@
 """Reads of notices, always through the access policy (samlad.core.access): a restricted notice
 is seen only by users of the actors it names, in pages, the API, feeds and live streams alike."""
 
+import uuid
+
 from django.db.models import QuerySet
 
 from samlad.accounts.models import User
@@ -32,7 +34,7 @@ def visible_notices(user, *, category=None, actor=None, event=None) -> QuerySet:
 def notice_for(user, *, public_id) -> Notice:
     """One notice `user` may see, or NotFound (also for malformed ids)."""
     try:
-        notice = visible_notices(user).filter(public_id=public_id).first()
+        notice = visible_notices(user).filter(public_id=uuid.UUID(str(public_id))).first()
     except (ValueError, TypeError):
         notice = None
     if notice is None:

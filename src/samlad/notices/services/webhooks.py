@@ -2,6 +2,7 @@
 sent to them when the events app publishes one; whether a webhook is failing."""
 
 import secrets
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -36,8 +37,8 @@ def webhooks_of(by):
 def webhook_for(by, public_id) -> Webhook:
     """One webhook of the user's own actor, or NotFound (not found and not yours look alike)."""
     try:
-        hook = webhooks_of(by).filter(public_id=public_id).first()
-    except (TypeError, ValueError, ValidationError):
+        hook = webhooks_of(by).filter(public_id=uuid.UUID(str(public_id))).first()
+    except (TypeError, ValueError):
         hook = None
     if hook is None:
         raise NotFound
