@@ -143,7 +143,7 @@ def test_uploading_a_cap_alert(client_for):
     upload = SimpleUploadedFile("varning.xml", cap_alert("smhi_snow_alert.xml"))
     response = client.post("/underrattelser/cap/importera/", {"file": upload})
     notice = Notice.objects.get(is_external=True)
-    assert response.status_code == 302
+    assert response.status_code == 302 and str(notice.public_id) in response["Location"]
     page = client.get(response["Location"]).content.decode()
     assert "Klass 2-varning" in page and "SMHI" in page
 
