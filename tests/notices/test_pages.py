@@ -187,3 +187,13 @@ def test_a_snow_warning_becomes_an_activated_event(client_for, user):
 def test_the_notices_section_is_in_the_navigation(client_for):
     page = client_for("nacka.kontakt").get("/").content.decode()
     assert 'href="/underrattelser/"' in page
+
+
+def test_platform_administrators_edit_the_categories_and_feeds_in_the_admin(client_for):
+    client = client_for("kansli")
+    assert client.get("/admin/notices/category/").status_code == 200
+    response = client.post(
+        "/admin/notices/feedsource/add/",
+        {"name": "Intern", "url": "https://10.0.0.1/feed", "poll_seconds": 300},
+    )
+    assert response.status_code == 200 and "10.0.0.1" in response.content.decode()
