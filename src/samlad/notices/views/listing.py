@@ -13,7 +13,6 @@ from samlad.events import selectors as event_selectors
 from samlad.notices import selectors
 from samlad.notices.forms import FilterForm
 from samlad.notices.models import Category
-from samlad.notices.services import preferences
 from samlad.notices.services.notices import LIVE_TOPIC
 from samlad.notices.services.webhooks import can_manage_webhooks
 from samlad.notices.views.common import visible_notice
@@ -81,6 +80,5 @@ def detail(request, public_id):
         and not notice.is_withdrawn
         and user.actor_id == notice.owner_actor_id,
         "can_make_event": notice.is_external and not notice.event_id,
-        "follows": preferences.follows(user, notice.event) if notice.event_id else False,
     }
     return render(request, "notices/detail.html", context)
