@@ -35,7 +35,7 @@ def send_digests() -> int:
 @transaction.atomic
 def _send_one(user_id: int, channel: str, item_ids: list[int]) -> int:
     items = list(
-        DigestItem.objects.select_for_update()
+        DigestItem.objects.select_for_update(of=("self",))
         .filter(pk__in=item_ids, digest_key="")
         .select_related("user__actor", "notice__owner_actor")
         .order_by("id")
