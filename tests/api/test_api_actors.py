@@ -99,7 +99,7 @@ def test_the_247_number_comes_first_in_e164(api_for, actor):
     first = body["contact_points"][0]
     assert first["function"] == "contact"
     assert first["channel"] == "phone"
-    assert first["value"] == "+4684650052"
+    assert first["value"] == "+46846500402"
     assert first["classification"] == "open"
 
 

@@ -50,7 +50,7 @@ def test_nackas_permission_administrator_cannot_touch_the_polices_contact_points
     problem(client.delete(one), 403)
     problem(client.post(url, {"channel": "phone", "value": "08-123 456 78"}, format="json"), 403)
     police_247.refresh_from_db()
-    assert police_247.value == "+4684650052"
+    assert police_247.value == "+46846500402"
     assert ContactPoint.objects.filter(owner_actor=police_247.owner_actor).count() == 3
 
 

@@ -226,7 +226,7 @@ def test_without_signing_in_nothing_is_shown(client, snowstorm):
     assert client.get(f"{EVENTS}{snowstorm.public_id}/").status_code in (401, 403)
 
 
-def test_the_browsable_api_renders_for_a_signed_in_browser(client_for, snowstorm, user):
+def test_a_signed_in_browser_gets_json_from_every_events_resource(client_for, snowstorm, user):
     services.add_log_entry(by=user("tib"), event=snowstorm, kind="information", text="Hej")
     client = client_for("tib")
     base = f"{EVENTS}{snowstorm.public_id}/"
@@ -243,4 +243,4 @@ def test_the_browsable_api_renders_for_a_signed_in_browser(client_for, snowstorm
     for url in urls:
         response = client.get(url, headers={"Accept": "text/html"})
         assert response.status_code == 200, url
-        assert response["Content-Type"].startswith("text/html"), url
+        assert response["Content-Type"].startswith("application/json"), url
