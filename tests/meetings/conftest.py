@@ -2,14 +2,13 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from meeting_helpers import COORDINATING, COORDINATION_GROUP
 
 from samlad.activation import services as activation_services
 from samlad.activation.models import Forum
 from samlad.events import services as event_services
 from samlad.events.models import EventType
 from samlad.meetings import services
-
-from meeting_helpers import COORDINATING, COORDINATION_GROUP
 
 
 @pytest.fixture
@@ -79,7 +78,7 @@ def activated_meeting(user, activation):
 
 @pytest.fixture
 def plan(user, forum, soon):
-    """plan("regionala-samordningsgruppen", hours=48) -> a meeting of that forum, planned by RSIB."""
+    """plan("regionala-samordningsgruppen", hours=48) -> a meeting of that forum, by RSIB."""
 
     def go(slug=COORDINATION_GROUP, by="rsib", **details):
         if "starts_at" not in details:

@@ -4,12 +4,11 @@ about an event is as closed as the event."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from meeting_helpers import CONFERENCE, COORDINATION_GROUP, titles
 
 from samlad.core.errors import NotPermitted
 from samlad.meetings import services
 from samlad.meetings.models import AgendaKind
-
-from meeting_helpers import CONFERENCE, COORDINATION_GROUP, titles
 
 MODEL_AGENDA = [
     "Upprop",
