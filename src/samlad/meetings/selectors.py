@@ -2,6 +2,7 @@
 seen as its classification allows and, when it belongs to an event, only by those who may see
 the event too. An action item is seen by whoever sees its meeting, and by its responsible actor."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from samlad.core import access
@@ -46,7 +47,7 @@ def visible_meetings(user, *, forum=None, status: str | None = None) -> QuerySet
 def _one(queryset: QuerySet, public_id):
     try:
         found = queryset.filter(public_id=public_id).first()
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, ValidationError):
         found = None
     if found is None:
         raise NotFound

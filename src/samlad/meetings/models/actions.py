@@ -4,6 +4,7 @@ joint decisions: every item belongs to the one actor that does it."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samlad.core.models import PublicIdModel
 
@@ -14,10 +15,10 @@ class ActionKind(models.TextChoices):
 
 
 class ActionStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    CANCELLED = "cancelled", _("Cancelled")
+    OPEN = "open", pgettext_lazy("action item", "Open")
+    IN_PROGRESS = "in_progress", pgettext_lazy("action item", "In progress")
+    DONE = "done", pgettext_lazy("action item", "Done")
+    CANCELLED = "cancelled", pgettext_lazy("action item", "Cancelled")
 
 
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)

@@ -3,15 +3,16 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samlad.core.models import Classified, PublicIdModel
 
 
 class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    RUNNING = "running", _("In progress")
-    ENDED = "ended", _("Ended")
-    CANCELLED = "cancelled", _("Cancelled")
+    PLANNED = "planned", pgettext_lazy("meeting", "Planned")
+    RUNNING = "running", pgettext_lazy("meeting", "In progress")
+    ENDED = "ended", pgettext_lazy("meeting", "Ended")
+    CANCELLED = "cancelled", pgettext_lazy("meeting", "Cancelled")
 
 
 class MinutesState(models.TextChoices):
