@@ -114,7 +114,11 @@ def test_an_action_item_added_with_htmx_shows_in_the_list_at_once(
 ):
     answer = client_for("rsib").post(
         url("add_action", activated_meeting.public_id),
-        {"kind": "action", "actor": actor("nacka").pk, "text": "Öppna värmestuga i Fisksätra."},
+        {
+            "atgard-kind": "action",
+            "atgard-actor": actor("nacka").pk,
+            "atgard-text": "Öppna värmestuga i Fisksätra.",
+        },
         headers=HTMX,
     )
     text = answer.content.decode()
@@ -127,7 +131,7 @@ def test_an_action_item_without_an_actor_gets_a_clear_error_and_keeps_the_text(
     client_for, activated_meeting
 ):
     page = client_for("rsib").post(
-        url("add_action", activated_meeting.public_id), {"kind": "action", "text": "Sanda."}
+        url("add_action", activated_meeting.public_id), {"atgard-kind": "action", "atgard-text": "Sanda."}
     )
     assert page.status_code == 400
     assert "Sanda." in page.content.decode()

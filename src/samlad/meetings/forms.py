@@ -1,5 +1,6 @@
 """Forms of the meeting pages. They parse and check the input; the services decide and write,
-and their ValidationErrors are shown on the form (events' `show_service_errors`)."""
+and their ValidationErrors are shown on the form (events' `show_service_errors`). Forms that share
+the meeting page have a prefix, so their fields get names and ids of their own."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -129,6 +130,8 @@ class MeetingChangeForm(forms.Form):
 
 
 class AgendaItemForm(forms.Form):
+    prefix = "punkt"
+
     title = forms.CharField(label=_("New item"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=ADDABLE_KINDS, initial=AgendaKind.TOPIC)
     position = forms.IntegerField(
@@ -151,6 +154,8 @@ class NotesForm(forms.Form):
 
 class AttendeeForm(ActorPickerForm):
     """Someone at the roll call who is not on the list yet."""
+
+    prefix = "narvaro"
 
     actor = ActorField(label=_("Actor"), required=True)
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
@@ -184,6 +189,8 @@ class PresenceForm(forms.Form):
 
 class ActionForm(ActorPickerForm):
     """What one actor has agreed to do, or decided for itself."""
+
+    prefix = "atgard"
 
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -231,6 +238,8 @@ class ActionStatusForm(forms.Form):
 class ActorReportForm(ActorPickerForm):
     """An actor's short oral report, recorded into the event as that actor's report."""
 
+    prefix = "rapport"
+
     actor = ActorField(label=_("Actor"), required=True)
     situation = text_area(_("Current situation (facts)"), required=True, rows=3)
     needs = text_area(_("Needs, e.g. reinforcement"), rows=2)
@@ -247,6 +256,8 @@ class ActorReportForm(ActorPickerForm):
 
 
 class RaiseMatterForm(forms.Form):
+    prefix = "arende"
+
     to_forum = forms.TypedChoiceField(label=_("To forum"), coerce=int)
     title = forms.CharField(label=_("Matter"), max_length=200)
     description = text_area(_("Background"), rows=3)
@@ -281,4 +292,6 @@ class ApproveForm(forms.Form):
 
 
 class NextMeetingForm(forms.Form):
+    prefix = "nasta"
+
     starts_at = datetime_local(_("Next meeting starts"), required=True)
