@@ -131,7 +131,8 @@ def test_an_action_item_without_an_actor_gets_a_clear_error_and_keeps_the_text(
     client_for, activated_meeting
 ):
     page = client_for("rsib").post(
-        url("add_action", activated_meeting.public_id), {"atgard-kind": "action", "atgard-text": "Sanda."}
+        url("add_action", activated_meeting.public_id),
+        {"atgard-kind": "action", "atgard-text": "Sanda."},
     )
     assert page.status_code == 400
     assert "Sanda." in page.content.decode()
@@ -244,3 +245,21 @@ def test_malformed_and_unknown_ids_are_404(client_for):
     rsib = client_for("rsib")
     assert rsib.get("/moten/not-a-uuid/").status_code == 404
     assert rsib.get("/moten/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_rsib_opens_the_meeting_of_an_activation_from_the_list(client_for, activation):
+    rsib = client_for("rsib")
+    listed = rsib.get(url("list")).content.decode()
+    assert url("for_activation", activation.public_id) in listed
+    opened = rsib.post(url("for_activation", activation.public_id))
+    assert opened.status_code == 302
+    meeting = activation.meetings.get()
+    assert opened["Location"] == url("detail", meeting.public_id)
+    again = rsib.post(url("for_activation", activation.public_id))
+    assert (
+        again["Location"] == url("detail", meeting.public_id) and activation.meetings.count() == 1
+    )
+    assert (
+        client_for("nacka.kontakt").post(url("for_activation", activation.public_id)).status_code
+        == 404
+    )

@@ -106,3 +106,16 @@ def test_the_host_changes_the_time_and_starts_ends_or_cancels(plan, user, soon):
         services.cancel_meeting(by=user("tib"), meeting=meeting)
     ended = services.end_meeting(by=user("tib"), meeting=meeting)
     assert ended.status == "ended"
+
+
+def test_the_weekly_call_out_is_linked_to_the_conference_already_planned(plan, user, forum, soon):
+    from samlad.activation import services as activation_services
+
+    planned = plan(CONFERENCE, starts_at=soon(hours=5))
+    call_out = activation_services.open_activation(
+        by=None, forum=forum(CONFERENCE), kind="scheduled", meeting_at=planned.starts_at
+    )
+    linked = services.meeting_for_activation(by=user("tib"), activation=call_out)
+    assert linked == planned
+    linked.refresh_from_db()
+    assert linked.activation == call_out and call_out.meetings.count() == 1

@@ -240,3 +240,16 @@ def minutes_version(meeting: Meeting, *, number: int) -> MinutesVersion:
     if version is None:
         raise NotFound
     return version
+
+
+def activations_without_meeting(user) -> list:
+    """Open activations whose meeting has not been opened yet (for those who plan meetings)."""
+    from samlad.activation.models import Activation
+
+    if not access.is_network_member(user):
+        return []
+    return list(
+        Activation.objects.filter(status="open", meetings__isnull=True)
+        .select_related("forum", "event")
+        .order_by("meeting_at", "id")[:20]
+    )

@@ -20,6 +20,7 @@ MEETING = "<uuid:public_id>/"
 urlpatterns = [
     path("", listing.meeting_list, name="list"),
     path("nytt/", editing.create, name="create"),
+    path("aktivering/<uuid:activation_id>/", editing.open_for_activation, name="for_activation"),
     path("atgarder/", actions.own_actions, name="own_actions"),
     path("atgarder/<uuid:action_id>/", actions.set_status, name="action_status"),
     path(MEETING, meetingpage.detail, name="detail"),

@@ -11,6 +11,7 @@ from samlad.meetings.services.meetings import (
     cancel_meeting,
     create_meeting,
     end_meeting,
+    meeting_for_activation,
     start_meeting,
     update_meeting,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "cancel_meeting",
     "create_meeting",
     "end_meeting",
+    "meeting_for_activation",
     "move_item",
     "raise_matter",
     "record_actor_report",

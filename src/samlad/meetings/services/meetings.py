@@ -300,3 +300,27 @@ def book_next_meeting(*, by, meeting: Meeting, starts_at) -> Meeting:
         shared_with=list(meeting.shared_with.all()),
         osl_reference=meeting.osl_reference,
     )
+
+
+@transaction.atomic
+def meeting_for_activation(*, by, activation) -> Meeting:
+    """The meeting of an activation: the forum's meeting already planned for that time (the
+    weekly conference's scheduled call-out), now linked to the call-out, or a new one."""
+    require(
+        rules.can_plan_meetings(by), _("TiB, RSIB, RKK and the coordination office plan meetings.")
+    )
+    planned = (
+        Meeting.objects.select_for_update()
+        .filter(forum=activation.forum, starts_at=activation.meeting_at, activation__isnull=True)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .first()
+    )
+    if planned is None or not rules.can_view_meeting(by, planned):
+        return create_meeting(by=by, activation=activation)
+    planned.activation = activation
+    planned.calendar_uid = planned.calendar_uid or f"{activation.public_id}@samlad"
+    planned.save(update_fields=["activation", "calendar_uid", "updated_at"])
+    attendance.take_call_out_answers(planned)
+    log.record(by=by, action="meeting.linked", target=planned, summary=str(activation))
+    live.publish(topic=planned.topic, kind="attendance", obj=planned)
+    return planned

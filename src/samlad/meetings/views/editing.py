@@ -5,14 +5,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from samlad.activation.models import Forum
+from samlad.activation.models import Activation, Forum
 from samlad.events import selectors as event_selectors
 from samlad.meetings import calendar, rules, selectors, services
 from samlad.meetings.forms import (
@@ -53,6 +53,26 @@ def create(request):
             return redirect("meetings:detail", meeting.public_id)
     status = 400 if form.is_bound else 200
     return render(request, "meetings/meeting_form.html", {"form": form}, status=status)
+
+
+@login_required
+@require_POST
+def open_for_activation(request, activation_id):
+    """The meeting of an activation: its forum, time, line and event, and the call-out's answers
+    as the start of the roll call."""
+    activation = Activation.objects.filter(public_id=activation_id).first()
+    if activation is None or not rules.can_plan_meetings(request.user):
+        raise Http404
+    existing = activation.meetings.order_by("starts_at").first()
+    if existing is not None and rules.can_view_meeting(request.user, existing):
+        return redirect("meetings:detail", existing.public_id)
+    try:
+        meeting = services.meeting_for_activation(by=request.user, activation=activation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("meetings:list")
+    messages.success(request, _("The meeting is planned."))
+    return redirect("meetings:detail", meeting.public_id)
 
 
 @never_cache

@@ -41,6 +41,9 @@ def meeting_list(request):
         "forum": forum,
         "can_plan": rules.can_plan_meetings(request.user),
         "own_open_actions": len(selectors.own_actions(request.user)),
+        "waiting_activations": selectors.activations_without_meeting(request.user)
+        if rules.can_plan_meetings(request.user)
+        else [],
     }
     return render(request, "meetings/list.html", context)
 
