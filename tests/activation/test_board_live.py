@@ -106,3 +106,30 @@ def test_signed_out_visitors_get_no_stream(activation):
         return (await AsyncClient().get(f"/aktivering/{activation.public_id}/strom/")).status_code
 
     assert run(status()) == 404
+
+
+def follow_overview(username: str, act, *, until: str) -> str:
+    async def scenario():
+        client = AsyncClient()
+        person = await sync_to_async(User.objects.get)(username=username)
+        await client.aforce_login(person, backend=BACKEND)
+        response = await client.get("/aktivering/strom/")
+        messages = aiter(response.streaming_content)
+        await read_until(messages, "retry")
+        await sync_to_async(act)()
+        received = await read_until(messages, until, seconds=3)
+        await messages.aclose()
+        return received
+
+    return run(scenario())
+
+
+def polisen_asks():
+    services.file_request(by=User.objects.get(username="polisen.kontakt"), reason="Hot")
+
+
+def test_tib_hears_of_a_new_request_at_once_and_other_actors_do_not(demo_data):
+    assert "event: request" in follow_overview("tib", polisen_asks, until="event: request")
+    assert "event: request" not in follow_overview(
+        "nacka.kontakt", polisen_asks, until="event: request"
+    )
