@@ -2,6 +2,7 @@
 phone, name) are personal data: present only for TiB, RSIB, RKK and platform administrators,
 and for classified contact points only as the access policy allows."""
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -64,7 +65,10 @@ class ForumSerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema_field(OpenApiTypes.UUID)
 class PublicIdField(serializers.SlugRelatedField):
+    """A related record by its public id (UUID)."""
+
     def __init__(self, **kwargs):
         super().__init__(slug_field="public_id", **kwargs)
 

@@ -5,7 +5,7 @@ import secrets
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,21 @@ def _new_code() -> str:
         code = f"{secrets.choice(CODE_LETTERS)}{secrets.randbelow(100):02d}"
         if not Activation.objects.filter(code=code, status=ActivationStatus.OPEN).exists():
             return code
+
+
+def _save_with_free_code(activation: Activation) -> None:
+    """Save; should another activation take the same code at the same moment, draw again."""
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                activation.save()
+            return
+        except IntegrityError:
+            if not Activation.objects.filter(code=activation.code, status="open").exists():
+                raise
+            activation.pk = None
+            activation.code = _new_code()
+    raise IntegrityError("no free activation code")
 
 
 def _snapshot(activation: Activation) -> dict:
@@ -110,7 +125,7 @@ def open_activation(
         activated_by=by,
     )
     _check(activation, by=by)
-    activation.save()
+    _save_with_free_code(activation)
     _call_everyone(activation)
     log.record(
         by=by,

@@ -22,6 +22,24 @@ def step_label(step: int) -> str:
 
 
 @register.filter
+def channel_name(channel: str) -> str:
+    return {"email": _("E-mail"), "sms": _("SMS")}.get(channel, channel)
+
+
+@register.filter
+def delivery_state(status: str) -> str:
+    """A delivery's state as the board says it ("sent" means accepted by the provider)."""
+    states = {
+        "pending": _("waiting to be sent"),
+        "sending": _("being sent"),
+        "sent": _("delivered to the provider"),
+        "failed": _("failed"),
+        "cancelled": _("cancelled"),
+    }
+    return states.get(status, status)
+
+
+@register.filter
 def minutes_text(value: timedelta) -> str:
     """An elapsed time as "1 h 05 min" or "12 min"."""
     minutes = max(0, int(value.total_seconds() // 60))
@@ -33,6 +51,7 @@ def minutes_text(value: timedelta) -> str:
 
 @register.filter
 def marked(activation) -> str:
-    """The forum's name, with ÖVNING in front for an exercise."""
+    """The forum's name, with ÖVNING in front for an exercise (in every language: it is the
+    word every message of the exercise carries)."""
     name = activation.forum.name
-    return f"{_('EXERCISE')} – {name}" if activation.is_exercise else name
+    return f"ÖVNING – {name}" if activation.is_exercise else name

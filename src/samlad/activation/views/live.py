@@ -11,7 +11,7 @@ from functools import partial
 
 from asgiref.sync import sync_to_async
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum
 from django.http import Http404, StreamingHttpResponse
 
 from samlad.activation import rules, selectors
@@ -50,8 +50,11 @@ def overview_change(user_id: int, change: Change) -> dict | None:
 
 
 def delivery_fingerprint(topic: str) -> tuple:
-    rows = Delivery.objects.filter(topic=topic).aggregate(n=Count("pk"), last=Max("updated_at"))
-    return rows["n"], rows["last"]
+    """Changes whenever a message of `topic` is added, changes state or is tried again."""
+    deliveries = Delivery.objects.filter(topic=topic)
+    states = deliveries.values("status").annotate(n=Count("pk"), tries=Sum("attempts"))
+    latest = deliveries.aggregate(changed=Max("updated_at"))["changed"]
+    return tuple(sorted((s["status"], s["n"], s["tries"]) for s in states)), latest
 
 
 def _start_after(request, topic: str) -> int:
