@@ -93,7 +93,11 @@ def set_action_status(
     _require_may_update(by, item)
     if at_meeting is not None and not rules.can_view_meeting(by, at_meeting):
         raise NotPermitted(_("No such meeting."))
-    item = ActionItem.objects.select_for_update().select_related("meeting", "actor").get(pk=item.pk)
+    item = (
+        ActionItem.objects.select_for_update(of=("self",))
+        .select_related("meeting", "actor")
+        .get(pk=item.pk)
+    )
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Choose open, in progress, done or cancelled.")})
     if status not in TRANSITIONS[item.status]:

@@ -22,7 +22,11 @@ def locked(by, meeting: Meeting, rule, message: str) -> Meeting:
     """The meeting, locked for this change, if `by` may see it and `rule(by, meeting)` allows."""
     require(rules.can_view_meeting(by, meeting), _("No such meeting."))
     require(rule(by, meeting), message)
-    return Meeting.objects.select_for_update().select_related("forum", "event").get(pk=meeting.pk)
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("forum", "event")
+        .get(pk=meeting.pk)
+    )
 
 
 def require_minutes_open(meeting: Meeting) -> None:
