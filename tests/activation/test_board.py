@@ -220,3 +220,31 @@ def test_an_unknown_activation_is_not_found(client_for):
         client_for("tib").get("/aktivering/00000000-0000-0000-0000-000000000000/").status_code
         == 404
     )
+
+
+def test_tib_activates_on_the_page_with_the_coordinating_forum_first(client_for, forum):
+    tib = client_for("tib")
+    form = tib.get("/aktivering/ny/").content.decode()
+    coordinating = forum().public_id
+    assert f'value="{coordinating}" selected' in form
+    staff = forum("regional-samverkansstab").public_id
+    assert f'value="{staff}" selected' in tib.get(f"/aktivering/ny/?forum={staff}").content.decode()
+    response = tib.post(
+        "/aktivering/ny/", {"forum": coordinating, "reason": "Skyfall", "is_exercise": "on"}
+    )
+    activation = forum().activations.get()
+    assert response["Location"] == f"/aktivering/{activation.public_id}/"
+    assert activation.is_exercise
+
+
+def test_a_bad_activation_form_is_refused_and_calls_nobody(client_for, forum):
+    response = client_for("tib").post(
+        "/aktivering/ny/", {"forum": forum().public_id, "bridge_pin": "12ab"}
+    )
+    assert response.status_code == 400
+    assert "PIN-koden består bara av siffror." in response.content.decode()
+    assert not Delivery.objects.exists()
+
+
+def test_only_tib_opens_the_activation_form(client_for):
+    assert client_for("nacka.kontakt").get("/aktivering/ny/").status_code == 403

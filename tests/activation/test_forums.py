@@ -3,6 +3,7 @@ chair, members, rhythm, conference line and answer requirement; platform adminis
 them."""
 
 import datetime
+import io
 
 from samlad.activation.models import Forum, ForumMember
 from samlad.activation.services.callout import forum_actor_ids
@@ -171,3 +172,15 @@ def test_only_platform_administrators_change_forums(forum, client_for):
         )
         assert response.status_code == 403
     assert client_for("tib").get("/aktivering/forum/nytt/").status_code == 403
+
+
+def test_seeding_after_the_registry_adds_hosts_and_named_members(forum):
+    from django.core.management import call_command
+
+    centres = forum("verkstallande-forum-ledningscentraler")
+    centres.members.all().delete()
+    Forum.objects.filter(pk=centres.pk).update(host_actor=None)
+    call_command("seed_forums", stdout=io.StringIO())
+    centres.refresh_from_db()
+    assert centres.host_actor.slug == "lansstyrelsen"
+    assert centres.members.filter(actor__slug="polisen").exists()

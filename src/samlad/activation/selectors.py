@@ -10,6 +10,8 @@ from samlad.activation.models import (
     ActivationRequest,
     ActivationStatus,
     Forum,
+    ForumMode,
+    Level,
     RequestStatus,
 )
 from samlad.core import access
@@ -76,3 +78,13 @@ def request_for(user, *, public_id) -> ActivationRequest:
 
 def activatable_forums() -> QuerySet:
     return Forum.objects.filter(is_active=True).order_by("level", "-mode", "name")
+
+
+def first_choice_forum() -> Forum | None:
+    """The forum normally activated first: the coordinating forum in activated mode (MODEL.md)."""
+    return (
+        activatable_forums()
+        .filter(level=Level.COORDINATING, mode=ForumMode.ACTIVATED)
+        .order_by("pk")
+        .first()
+    )

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samlad.activation import rules, services
+from samlad.activation import rules, selectors, services
 from samlad.activation.forms import ActivationForm, AddActorsForm, AnswerForm, show_service_errors
 from samlad.activation.models import Recipient
 from samlad.activation.views.common import require, visible_activation, visible_forum
@@ -18,9 +18,9 @@ from samlad.activation.views.common import require, visible_activation, visible_
 @login_required
 def create(request):
     require(rules.can_activate(request.user))
-    initial = {}
-    if forum_id := request.GET.get("forum"):
-        initial["forum"] = visible_forum(request, forum_id)
+    forum_id = request.GET.get("forum")
+    forum = visible_forum(request, forum_id) if forum_id else selectors.first_choice_forum()
+    initial = {"forum": forum}
     form = ActivationForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
