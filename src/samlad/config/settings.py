@@ -269,8 +269,9 @@ REST_KNOX = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Samlad API",
     "DESCRIPTION": (
-        "The REST API of Samlad, the regional crisis-cooperation platform. Get a token with "
-        "POST /api/v1/auth/token/ and send it as `Authorization: Token <token>`."
+        "The REST API of Samlad, the regional crisis-cooperation platform. Exchange a user name "
+        "and password at POST /api/v1/auth/token/ for a token and send it as "
+        "`Authorization: Token <token>`."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

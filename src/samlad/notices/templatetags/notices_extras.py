@@ -13,6 +13,7 @@ def follow_button(context, event):
     return {
         "event": event,
         "follows": preferences.follows(request.user, event),
-        "next": request.get_full_path(),
+        # The page itself, not a partial of it that htmx fetched (?partial=...).
+        "next": request.path,
         "csrf_token": context.get("csrf_token"),
     }
