@@ -6,7 +6,8 @@ from drf_spectacular.extensions import (
     OpenApiSerializerFieldExtension,
 )
 from drf_spectacular.plumbing import ResolvedComponent, build_bearer_security_scheme_object
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 
 from samlad.api.errors import PROBLEM_JSON
@@ -42,7 +43,9 @@ class SessionScheme(OpenApiAuthenticationExtension):
 
 
 class EnumFieldScheme(OpenApiSerializerFieldExtension):
-    """Each choices enum is one named schema component, whatever the fields using it are called."""
+    """Each choices enum is one named schema component, whatever the fields using it are called.
+    The component's identity is its name, as for the enums named in ENUM_NAME_OVERRIDES (settings),
+    so a plain ChoiceField on the same enum refers to the same component."""
 
     target_class = "samlad.api.serializers.EnumField"
     match_subclasses = True
@@ -54,7 +57,7 @@ class EnumFieldScheme(OpenApiSerializerFieldExtension):
         component = ResolvedComponent(
             name=enum.__name__,
             type=ResolvedComponent.SCHEMA,
-            object=enum,
+            object=enum.__name__,
             schema={"type": "string", "enum": list(enum.values), "description": meanings},
         )
         auto_schema.registry.register_on_missing(component)
@@ -85,14 +88,28 @@ _MEANINGS = {
     400: "Invalid input: `errors` has the messages per field.",
     401: "Not signed in, or the credentials were not accepted.",
     403: "Signed in, but not permitted to do this.",
-    404: "No such record, or none you may see.",
+    404: "No such record, or none you may see: the two look the same.",
+    409: "In conflict with the record as it stands now (someone changed it first).",
+    413: "The request is too large.",
+    422: "Understood, but it cannot be done.",
     429: "Too many attempts: the account is locked or must wait (see Retry-After).",
 }
 
 
-def problems(*codes: int) -> dict:
-    """Problem-document responses for the schema, e.g. `problems(400, 401, 404)`."""
+def problems(*codes: int, meanings: dict[int, str] | None = None) -> dict:
+    """Problem-document responses for the schema, e.g. `problems(400, 401, 404)`; `meanings`
+    says what a code means at this endpoint where the general meaning is not enough."""
+    meanings = {**_MEANINGS, **(meanings or {})}
     return {
-        (code, PROBLEM_JSON): OpenApiResponse(ProblemSerializer, description=_MEANINGS[code])
+        (code, PROBLEM_JSON): OpenApiResponse(ProblemSerializer, description=meanings[code])
         for code in codes
     }
+
+
+def ids(*names: str):
+    """Document the path's public ids as UUIDs, on every method of a view class."""
+    return extend_schema(
+        parameters=[
+            OpenApiParameter(name, OpenApiTypes.UUID, OpenApiParameter.PATH) for name in names
+        ]
+    )

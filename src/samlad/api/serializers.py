@@ -48,11 +48,19 @@ class PhoneField(serializers.CharField):
 
 
 class ActorRefSerializer(serializers.Serializer):
-    """Which actor, in short."""
+    """Which actor, in short (the foundation's resources: users, me, contact points)."""
 
     public_id = serializers.UUIDField()
     name = serializers.CharField()
     slug = serializers.CharField()
+
+
+class ActorSummarySerializer(serializers.Serializer):
+    """Which actor, in short, with its public id as `id` (events, activation, meetings)."""
+
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    slug = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
 
 
 class EnumField(serializers.ChoiceField):

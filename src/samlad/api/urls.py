@@ -3,6 +3,7 @@ its readable docs."""
 
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.negotiation import DefaultContentNegotiation
 
 from samlad.api.docs import DocsView
 from samlad.api.errors import not_found
@@ -17,7 +18,14 @@ V1_MODULES = [
 ]
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(authentication_classes=[]), name="schema"),
+    # The schema has two representations: YAML by default, JSON when asked for (Accept).
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(
+            authentication_classes=[], content_negotiation_class=DefaultContentNegotiation
+        ),
+        name="schema",
+    ),
     path("docs/", DocsView.as_view(url_name="schema"), name="docs"),
     *(path("v1/", include(module)) for module in V1_MODULES),
     re_path(r"", not_found),

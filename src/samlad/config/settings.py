@@ -279,6 +279,38 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # One plain name per choices enum, whichever fields use it (apps' enums of the same field
+    # name, e.g. "status" or "kind", would otherwise get hashed names). Enums with the same
+    # choices share one name: events' and activations' status (open/closed), events' and
+    # forums' mode (ordinary/activated).
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKind": "samlad.actors.models.ActorKind",
+        "MembershipKind": "samlad.actors.models.MembershipKind",
+        "FunctionKind": "samlad.actors.models.FunctionKind",
+        "ContactChannel": "samlad.actors.models.ContactChannel",
+        "Classification": "samlad.core.models.Classification",
+        "OpenClosed": "samlad.events.models.EventStatus",
+        "Mode": "samlad.events.models.Mode",
+        "LogEntryKind": "samlad.events.models.EntryKind",
+        "ForumLevel": "samlad.activation.models.forums.Level",
+        "Weekday": "samlad.activation.models.forums.Weekday",
+        "ActivationRequestStatus": "samlad.activation.models.requests.RequestStatus",
+        "ActivationUrgency": "samlad.activation.models.requests.Urgency",
+        "ActivationKind": "samlad.activation.models.activations.ActivationKind",
+        "Answer": "samlad.activation.models.activations.Answer",
+        "DeliveryStatus": "samlad.notify.models.DeliveryStatus",
+        "CapCategory": "samlad.notices.models.notices.CapCategory",
+        "CapUrgency": "samlad.notices.models.notices.Urgency",
+        "CapSeverity": "samlad.notices.models.notices.Severity",
+        "CapCertainty": "samlad.notices.models.notices.Certainty",
+        "CapMessageType": "samlad.notices.models.notices.MessageType",
+        "NoticeStatus": "samlad.notices.models.notices.NoticeStatus",
+        "NotificationScope": "samlad.notices.models.preferences.Scope",
+        "NotificationTiming": "samlad.notices.models.notices.RecipientTiming",
+        "ActionKind": "samlad.meetings.models.actions.ActionKind",
+        "ActionStatus": "samlad.meetings.models.actions.ActionStatus",
+        "Presence": "samlad.meetings.models.attendance.Presence",
+    },
 }
 
 LOGGING = logging_config(

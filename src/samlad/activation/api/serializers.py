@@ -13,17 +13,12 @@ from samlad.activation.models import (
     Forum,
     ForumMember,
 )
+from samlad.api.serializers import ActorSummarySerializer
 from samlad.events.selectors import visible_events
 
 
-class ActorRefSerializer(serializers.Serializer):
-    id = serializers.UUIDField(source="public_id")
-    slug = serializers.CharField()
-    name = serializers.CharField()
-
-
 class ForumMemberSerializer(serializers.ModelSerializer):
-    actor = ActorRefSerializer(allow_null=True, help_text="Empty: every actor of the network.")
+    actor = ActorSummarySerializer(allow_null=True, help_text="Empty: every actor of the network.")
 
     class Meta:
         model = ForumMember
@@ -32,7 +27,7 @@ class ForumMemberSerializer(serializers.ModelSerializer):
 
 class ForumSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
-    host_actor = ActorRefSerializer(allow_null=True)
+    host_actor = ActorSummarySerializer(allow_null=True)
     members = ForumMemberSerializer(many=True)
     step_minutes = serializers.IntegerField(help_text="Escalation step actually used.")
 
@@ -92,7 +87,7 @@ def forums():
 
 class ActivationRequestSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
-    requesting_actor = ActorRefSerializer(read_only=True)
+    requesting_actor = ActorSummarySerializer(read_only=True)
     suggested_forum = PublicIdField(queryset=forums(), required=False, allow_null=True)
     event = EventField(required=False, allow_null=True)
     activation = serializers.SerializerMethodField()
@@ -215,9 +210,9 @@ class ActivationDetailSerializer(ActivationSerializer):
     def get_elapsed_seconds(self, obj) -> int:
         return int(obj.board.elapsed.total_seconds())
 
-    @extend_schema_field(ActorRefSerializer(many=True))
+    @extend_schema_field(ActorSummarySerializer(many=True))
     def get_not_reached(self, obj):
-        return ActorRefSerializer([row.actor for row in obj.board.not_reached], many=True).data
+        return ActorSummarySerializer([row.actor for row in obj.board.not_reached], many=True).data
 
 
 class DeliveryStateSerializer(serializers.Serializer):
@@ -233,7 +228,7 @@ class RecipientSerializer(serializers.Serializer):
     """One row of the board: a recipient with its delivery and answer state."""
 
     id = serializers.UUIDField(source="recipient.public_id")
-    actor = ActorRefSerializer(source="recipient.participant.actor")
+    actor = ActorSummarySerializer(source="recipient.participant.actor")
     function_kind = serializers.CharField(source="recipient.function.kind", default=None)
     step = serializers.IntegerField(source="recipient.step")
     name = serializers.SerializerMethodField()

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from samlad.activation import rules, selectors, services
 from samlad.activation.api import serializers as s
 from samlad.activation.board import board_for
+from samlad.api.schema import problems
 from samlad.core.errors import NotFound
 
 
@@ -34,8 +35,13 @@ class ByPublicId:
 
 
 @extend_schema_view(
-    list=extend_schema(summary="The forums, with members and answer requirements"),
-    retrieve=extend_schema(summary="One forum"),
+    list=extend_schema(
+        summary="The forums, with members and answer requirements",
+        responses={200: s.ForumSerializer(many=True), **problems(401, 403)},
+    ),
+    retrieve=extend_schema(
+        summary="One forum", responses={200: s.ForumSerializer, **problems(401, 403, 404)}
+    ),
 )
 class ForumViewSet(ByPublicId, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.ForumSerializer
@@ -46,9 +52,18 @@ class ForumViewSet(ByPublicId, viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Activation requests: all for TiB/RSIB/RKK, else your actor's"),
-    retrieve=extend_schema(summary="One activation request"),
-    create=extend_schema(summary="Ask TiB to activate (contact functions); TiB is alerted"),
+    list=extend_schema(
+        summary="Activation requests: all for TiB/RSIB/RKK, else your actor's",
+        responses={200: s.ActivationRequestSerializer(many=True), **problems(401, 403)},
+    ),
+    retrieve=extend_schema(
+        summary="One activation request",
+        responses={200: s.ActivationRequestSerializer, **problems(401, 403, 404)},
+    ),
+    create=extend_schema(
+        summary="Ask TiB to activate (contact functions); TiB is alerted",
+        responses={201: s.ActivationRequestSerializer, **problems(400, 401, 403)},
+    ),
 )
 class ActivationRequestViewSet(
     ByPublicId,
@@ -74,6 +89,7 @@ class ActivationRequestViewSet(
         responses={
             201: OpenApiResponse(s.ActivationSerializer, description="Activated"),
             200: OpenApiResponse(s.ActivationRequestSerializer, description="Declined"),
+            **problems(400, 401, 403, 404),
         },
     )
     @action(detail=True, methods=["post"])
@@ -94,14 +110,18 @@ class ActivationRequestViewSet(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Activations, newest first (network-wide)"),
+    list=extend_schema(
+        summary="Activations, newest first (network-wide)",
+        responses={200: s.ActivationSerializer(many=True), **problems(401, 403)},
+    ),
     retrieve=extend_schema(
-        summary="One activation, with the board's figures", responses=s.ActivationDetailSerializer
+        summary="One activation, with the board's figures",
+        responses={200: s.ActivationDetailSerializer, **problems(401, 403, 404)},
     ),
     create=extend_schema(
         summary="TiB activates a forum; everyone on its list is called",
         request=s.ActivationInputSerializer,
-        responses={201: s.ActivationSerializer},
+        responses={201: s.ActivationSerializer, **problems(400, 401, 403)},
     ),
 )
 class ActivationViewSet(
@@ -133,7 +153,8 @@ class ActivationViewSet(
     @extend_schema(
         summary="Who was called, with delivery and answer state (contact details for TiB, "
         "RSIB, RKK and platform administrators only)",
-        responses=s.RecipientSerializer(many=True),
+        operation_id="activations_recipients_list",
+        responses={200: s.RecipientSerializer(many=True), **problems(401, 403, 404)},
     )
     @action(detail=True, methods=["get"])
     def recipients(self, request, id=None):

@@ -4,14 +4,18 @@ approved minutes, action items. Records are named by their public ids (UUIDs).""
 import uuid
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from samlad.activation.models import Activation, Forum
 from samlad.actors.models import Actor, FunctionKind
+from samlad.api.serializers import ActorSummarySerializer
 from samlad.core.models import Classification
 from samlad.meetings.models import ActionKind, ActionStatus, AgendaKind, Presence
 
 
+@extend_schema_field(OpenApiTypes.UUID)
 class PublicIdField(serializers.SlugRelatedField):
     """A record given by its id (a UUID); a malformed or unknown one is a clear 400."""
 
@@ -38,21 +42,6 @@ class VisibleEventField(PublicIdField):
         from samlad.events.selectors import visible_events
 
         return visible_events(self.context["request"].user)
-
-
-class ProblemSerializer(serializers.Serializer):
-    """An error as a JSON problem document (RFC 9457), content type application/problem+json."""
-
-    status = serializers.IntegerField()
-    title = serializers.CharField()
-    detail = serializers.CharField(required=False)
-    errors = serializers.DictField(required=False)
-
-
-class ActorSummary(serializers.Serializer):
-    id = serializers.UUIDField(source="public_id", read_only=True)
-    slug = serializers.CharField(read_only=True)
-    name = serializers.CharField(read_only=True)
 
 
 class ForumSummary(serializers.Serializer):
@@ -82,7 +71,7 @@ class MeetingSerializer(serializers.Serializer):
     )
     classification = serializers.CharField()
     osl_reference = serializers.CharField()
-    host = ActorSummary(source="owner_actor")
+    host = ActorSummarySerializer(source="owner_actor")
 
 
 class MeetingWriteSerializer(serializers.Serializer):
@@ -171,7 +160,7 @@ class NotesWriteSerializer(serializers.Serializer):
 
 class AttendanceSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
-    actor = ActorSummary()
+    actor = ActorSummarySerializer()
     name = serializers.CharField()
     function_kind = serializers.CharField()
     mandate = serializers.CharField()
@@ -239,7 +228,7 @@ class ActionItemSerializer(serializers.Serializer):
     meeting = serializers.UUIDField(source="meeting.public_id")
     forum = serializers.CharField(source="meeting.forum.name")
     kind = serializers.CharField()
-    actor = ActorSummary()
+    actor = ActorSummarySerializer()
     text = serializers.CharField()
     due_at = serializers.DateTimeField(allow_null=True)
     status = serializers.CharField()

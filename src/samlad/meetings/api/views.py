@@ -9,10 +9,12 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from samlad.activation.models import Forum
+from samlad.api.errors import PROBLEM_JSON
+from samlad.api.schema import ids, problems
 from samlad.core.errors import NotFound
 from samlad.meetings import minutes, selectors, services
 from samlad.meetings.api import serializers as s
-from samlad.meetings.api.common import PROBLEM, ids, problems, visible_meeting
+from samlad.meetings.api.common import visible_meeting
 from samlad.meetings.models import ActionUpdate
 
 STATUS_SERVICES = {
@@ -24,7 +26,7 @@ STATUS_SERVICES = {
 
 def conflict(detail: str, **extra) -> Response:
     body = {"status": 409, "title": "Conflict", "detail": detail, **extra}
-    return Response(body, status=status.HTTP_409_CONFLICT, content_type=PROBLEM)
+    return Response(body, status=status.HTTP_409_CONFLICT, content_type=PROBLEM_JSON)
 
 
 def checked(serializer_class, request, *, query: bool = False, **kwargs):
@@ -42,7 +44,7 @@ class MeetingList(GenericAPIView):
         operation_id="meetings_list",
         summary="List the meetings you may see, soonest first",
         parameters=[s.MeetingFilterSerializer],
-        responses={200: s.MeetingSerializer(many=True), **problems(400)},
+        responses={200: s.MeetingSerializer(many=True), **problems(400, 401)},
     )
     def get(self, request):
         filters = checked(s.MeetingFilterSerializer, request, query=True)
@@ -65,7 +67,7 @@ class MeetingList(GenericAPIView):
         "from the forum's standing agenda (the model's agenda in activated mode); the line is the "
         "forum's (or the activation's) unless given.",
         request=s.MeetingWriteSerializer,
-        responses={201: s.MeetingSerializer, **problems(400, 403)},
+        responses={201: s.MeetingSerializer, **problems(400, 401, 403)},
     )
     def post(self, request):
         data = checked(s.MeetingWriteSerializer, request)
@@ -81,7 +83,7 @@ class MeetingDetail(GenericAPIView):
         tags=["meetings"],
         operation_id="meetings_read",
         summary="Read a meeting",
-        responses={200: s.MeetingSerializer, **problems(404)},
+        responses={200: s.MeetingSerializer, **problems(401, 404)},
     )
     def get(self, request, meeting_id):
         return Response(s.MeetingSerializer(visible_meeting(request, meeting_id)).data)
@@ -93,7 +95,7 @@ class MeetingDetail(GenericAPIView):
         description="The host (TiB) changes the time or the line (the invited get the change as "
         "an iCalendar update) and starts, ends or cancels the meeting.",
         request=s.MeetingChangeSerializer,
-        responses={200: s.MeetingSerializer, **problems(400, 403, 404)},
+        responses={200: s.MeetingSerializer, **problems(400, 401, 403, 404)},
     )
     def patch(self, request, meeting_id):
         meeting = visible_meeting(request, meeting_id)
@@ -122,7 +124,7 @@ class Agenda(GenericAPIView):
         tags=["agenda"],
         operation_id="agenda_list",
         summary="Read the agenda with what the minutes say about each item",
-        responses={200: s.AgendaItemSerializer(many=True), **problems(404)},
+        responses={200: s.AgendaItemSerializer(many=True), **problems(401, 404)},
     )
     def get(self, request, meeting_id):
         meeting = visible_meeting(request, meeting_id)
@@ -133,7 +135,7 @@ class Agenda(GenericAPIView):
         operation_id="agenda_add",
         summary="Add an agenda item (RSIB)",
         request=s.AgendaItemWriteSerializer,
-        responses={201: s.AgendaItemSerializer, **problems(400, 403, 404)},
+        responses={201: s.AgendaItemSerializer, **problems(400, 401, 403, 404)},
     )
     def post(self, request, meeting_id):
         meeting = visible_meeting(request, meeting_id)
@@ -147,7 +149,7 @@ class Agenda(GenericAPIView):
         operation_id="agenda_reorder",
         summary="Put the agenda in a new order (RSIB)",
         request=s.AgendaOrderSerializer,
-        responses={200: s.AgendaItemSerializer(many=True), **problems(400, 403, 404)},
+        responses={200: s.AgendaItemSerializer(many=True), **problems(400, 401, 403, 404)},
     )
     def put(self, request, meeting_id):
         meeting = visible_meeting(request, meeting_id)
@@ -171,7 +173,7 @@ class AgendaItemDetail(GenericAPIView):
         description="Send the revision you read the notes at. If someone saved them since, the "
         "answer is 409 with what they saved (`current`), and nothing is overwritten.",
         request=s.NotesWriteSerializer,
-        responses={200: s.AgendaItemSerializer, **problems(400, 403, 404, 409)},
+        responses={200: s.AgendaItemSerializer, **problems(400, 401, 403, 404, 409)},
     )
     def patch(self, request, meeting_id, item_id):
         item = self._item(request, meeting_id, item_id)
@@ -190,7 +192,7 @@ class AgendaItemDetail(GenericAPIView):
         tags=["agenda"],
         operation_id="agenda_remove",
         summary="Take an item off the agenda (RSIB); its notes are kept",
-        responses={204: None, **problems(400, 403, 404)},
+        responses={204: None, **problems(400, 401, 403, 404)},
     )
     def delete(self, request, meeting_id, item_id):
         item = self._item(request, meeting_id, item_id)
@@ -207,7 +209,7 @@ class AttendanceList(GenericAPIView):
         tags=["attendance"],
         operation_id="attendance_list",
         summary="Read the attendance list",
-        responses={200: s.AttendanceSerializer(many=True), **problems(404)},
+        responses={200: s.AttendanceSerializer(many=True), **problems(401, 404)},
     )
     def get(self, request, meeting_id):
         meeting = visible_meeting(request, meeting_id)
@@ -218,7 +220,7 @@ class AttendanceList(GenericAPIView):
         operation_id="attendance_add",
         summary="Add someone at the roll call (the host)",
         request=s.AttendanceWriteSerializer,
-        responses={201: s.AttendanceSerializer, **problems(400, 403, 404)},
+        responses={201: s.AttendanceSerializer, **problems(400, 401, 403, 404)},
     )
     def post(self, request, meeting_id):
         meeting = visible_meeting(request, meeting_id)
@@ -236,7 +238,7 @@ class AttendanceDetail(GenericAPIView):
         operation_id="attendance_update",
         summary="The roll call of one row: presence, function, mandate (the host)",
         request=s.AttendanceChangeSerializer,
-        responses={200: s.AttendanceSerializer, **problems(400, 403, 404)},
+        responses={200: s.AttendanceSerializer, **problems(400, 401, 403, 404)},
     )
     def patch(self, request, meeting_id, row_id):
         meeting = visible_meeting(request, meeting_id)
@@ -254,7 +256,7 @@ class Minutes(GenericAPIView):
         tags=["minutes"],
         operation_id="minutes_read",
         summary="The minutes as they stand, and the approved versions",
-        responses={200: s.MinutesSerializer, **problems(404)},
+        responses={200: s.MinutesSerializer, **problems(401, 404)},
     )
     def get(self, request, meeting_id):
         meeting = visible_meeting(request, meeting_id)
@@ -274,7 +276,17 @@ class Minutes(GenericAPIView):
         "participants. `revision` is the minutes revision that was read out: if they changed "
         "since, the answer is 409 and nothing is approved.",
         request=s.ApproveSerializer,
-        responses={201: s.MinutesVersionSerializer, **problems(400, 403, 404, 409)},
+        responses={
+            201: s.MinutesVersionSerializer,
+            **problems(
+                400,
+                401,
+                403,
+                404,
+                409,
+                meanings={409: "The minutes changed after they were read out."},
+            ),
+        },
     )
     def post(self, request, meeting_id):
         meeting = visible_meeting(request, meeting_id)
@@ -294,7 +306,7 @@ class MinutesVersionDetail(GenericAPIView):
         tags=["minutes"],
         operation_id="minutes_version_read",
         summary="One approved version of the minutes",
-        responses={200: s.MinutesVersionSerializer, **problems(404)},
+        responses={200: s.MinutesVersionSerializer, **problems(401, 404)},
     )
     def get(self, request, meeting_id, number):
         meeting = visible_meeting(request, meeting_id)
@@ -319,7 +331,7 @@ class ActionItemList(GenericAPIView):
         description="Those of the meetings you may see, and your own actor's wherever they were "
         "agreed. `mine=true&open=true` is your actor's open list.",
         parameters=[s.ActionFilterSerializer],
-        responses={200: s.ActionItemSerializer(many=True), **problems(400)},
+        responses={200: s.ActionItemSerializer(many=True), **problems(400, 401)},
     )
     def get(self, request):
         filters = checked(s.ActionFilterSerializer, request, query=True)
@@ -337,7 +349,7 @@ class ActionItemList(GenericAPIView):
         operation_id="action_items_create",
         summary="Record what one actor has agreed to do in a meeting",
         request=s.ActionItemWriteSerializer,
-        responses={201: s.ActionItemSerializer, **problems(400, 403, 404)},
+        responses={201: s.ActionItemSerializer, **problems(400, 401, 403, 404)},
     )
     def post(self, request):
         data = checked(s.ActionItemWriteSerializer, request)
@@ -361,7 +373,7 @@ class ActionItemDetail(GenericAPIView):
         tags=["action items"],
         operation_id="action_items_read",
         summary="Read an action item and its follow-up history",
-        responses={200: s.ActionItemSerializer, **problems(404)},
+        responses={200: s.ActionItemSerializer, **problems(401, 404)},
     )
     def get(self, request, action_id):
         return Response(s.ActionItemSerializer(self._item(request, action_id)).data)
@@ -372,7 +384,7 @@ class ActionItemDetail(GenericAPIView):
         summary="Follow an item up: in progress, done, cancelled or reopened",
         description="The responsible actor's own users and the minutes writers may.",
         request=s.ActionStatusSerializer,
-        responses={200: s.ActionItemSerializer, **problems(400, 403, 404)},
+        responses={200: s.ActionItemSerializer, **problems(400, 401, 403, 404)},
     )
     def patch(self, request, action_id):
         item = self._item(request, action_id)

@@ -16,7 +16,9 @@ from samlad.notices.models import (
 from samlad.notify.models import Delivery
 
 
-class ActorRefSerializer(serializers.ModelSerializer):
+class PublishingActorSerializer(serializers.ModelSerializer):
+    """The actor that published a notice, by slug (as the notices API names actors)."""
+
     class Meta:
         model = Actor
         fields = ["slug", "name"]
@@ -37,7 +39,7 @@ class RevisionSerializer(serializers.ModelSerializer):
 class NoticeSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    actor = ActorRefSerializer(source="owner_actor", read_only=True)
+    actor = PublishingActorSerializer(source="owner_actor", read_only=True)
     event = serializers.UUIDField(source="event.public_id", read_only=True, allow_null=True)
     shared_with = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     municipalities = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from samlad.api.schema import problems
 from samlad.notices.api.serializers import NotificationSettingsSerializer
 from samlad.notices.models import EventFollow
 from samlad.notices.services import preferences
@@ -32,13 +33,16 @@ def settings_of(user) -> dict:
 
 
 class MyNotificationSettings(APIView):
-    @extend_schema(responses=NotificationSettingsSerializer, summary="My notification settings")
+    @extend_schema(
+        responses={200: NotificationSettingsSerializer, **problems(401)},
+        summary="My notification settings",
+    )
     def get(self, request):
         return Response(settings_of(request.user))
 
     @extend_schema(
         request=NotificationSettingsSerializer,
-        responses=NotificationSettingsSerializer,
+        responses={200: NotificationSettingsSerializer, **problems(400, 401)},
         summary="Set my notification settings (the channels given)",
     )
     def put(self, request):

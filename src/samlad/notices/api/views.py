@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from samlad.actors.models import Actor
+from samlad.api.schema import problems
 from samlad.core.errors import NotFound
 from samlad.events import selectors as event_selectors
 from samlad.notices import selectors
@@ -86,14 +87,19 @@ class NoticeList(GenericAPIView):
             "shared_with", "municipalities", "revisions"
         )
 
-    @extend_schema(parameters=FILTERS, summary="Notices I may see, newest first")
+    @extend_schema(
+        operation_id="notices_list",
+        parameters=FILTERS,
+        responses={200: s.NoticeSerializer(many=True), **problems(401)},
+        summary="Notices I may see, newest first",
+    )
     def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
         request=s.NoticeCreateSerializer,
-        responses={201: s.NoticeSerializer},
+        responses={201: s.NoticeSerializer, **problems(400, 401, 403)},
         summary="Publish a notice for my actor",
     )
     def post(self, request):
@@ -110,7 +116,10 @@ def _visible(request, public_id):
 
 
 class NoticeDetail(APIView):
-    @extend_schema(responses=s.NoticeSerializer, summary="One notice with its versions")
+    @extend_schema(
+        responses={200: s.NoticeSerializer, **problems(401, 404)},
+        summary="One notice with its versions",
+    )
     def get(self, request, public_id):
         return Response(s.NoticeSerializer(_visible(request, public_id)).data)
 
@@ -118,7 +127,7 @@ class NoticeDetail(APIView):
 class NoticeCorrection(APIView):
     @extend_schema(
         request=s.CorrectionSerializer,
-        responses=s.NoticeSerializer,
+        responses={200: s.NoticeSerializer, **problems(400, 401, 403, 404)},
         summary="Correct a notice (a new version sent to the same recipients)",
     )
     def post(self, request, public_id):
@@ -136,7 +145,7 @@ class NoticeCorrection(APIView):
 class NoticeWithdrawal(APIView):
     @extend_schema(
         request=s.WithdrawalSerializer,
-        responses=s.NoticeSerializer,
+        responses={200: s.NoticeSerializer, **problems(400, 401, 403, 404)},
         summary="Withdraw a notice (its recipients are told)",
     )
     def post(self, request, public_id):
@@ -153,8 +162,12 @@ class NoticeCap(APIView):
     authentication_classes = [FeedTokenAuthentication, TokenAuthentication, SessionAuthentication]
 
     @extend_schema(
+        operation_id="notices_cap_retrieve",
         parameters=[OpenApiParameter("version", int, description="A version; default the latest")],
-        responses={(200, "application/cap+xml"): OpenApiResponse(OpenApiTypes.STR)},
+        responses={
+            (200, "application/cap+xml"): OpenApiResponse(OpenApiTypes.STR),
+            **problems(401, 404, meanings={404: "No such notice or version, or none you may see."}),
+        },
         summary="The notice as a CAP 1.2 alert",
     )
     def get(self, request, public_id):
@@ -184,9 +197,19 @@ class CapImport(APIView):
         responses={
             201: s.ImportResultSerializer,
             200: OpenApiResponse(s.ImportResultSerializer, description="Imported before"),
-            400: OpenApiResponse(description="Malformed XML, a DTD or entities"),
-            409: OpenApiResponse(description="Refers to a notice that cannot change"),
-            422: OpenApiResponse(description="Not valid CAP 1.2, or an unknown reference"),
+            **problems(
+                400,
+                401,
+                403,
+                409,
+                413,
+                422,
+                meanings={
+                    400: "No alert sent, malformed XML, or a DTD or entities.",
+                    409: "Refers to a notice that cannot change.",
+                    422: "Not valid CAP 1.2, or an unknown reference.",
+                },
+            ),
         },
         summary="Import a CAP 1.2 alert as an external notice",
     )
@@ -209,6 +232,10 @@ class CategoryList(GenericAPIView):
     serializer_class = s.CategorySerializer
     pagination_class = None
 
-    @extend_schema(summary="The categories of notices")
+    @extend_schema(
+        operation_id="notice_categories_list",
+        responses={200: s.CategorySerializer(many=True), **problems(401)},
+        summary="The categories of notices",
+    )
     def get(self, request):
         return Response(self.get_serializer(selectors.categories(), many=True).data)

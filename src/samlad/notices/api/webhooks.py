@@ -7,6 +7,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from samlad.api.schema import problems
 from samlad.notices.api import serializers as s
 from samlad.notices.services import webhooks
 
@@ -17,13 +18,17 @@ def _shown(hook) -> dict:
 
 
 class WebhookList(APIView):
-    @extend_schema(responses=s.WebhookSerializer(many=True), summary="My actor's webhooks")
+    @extend_schema(
+        operation_id="webhooks_list",
+        responses={200: s.WebhookSerializer(many=True), **problems(401)},
+        summary="My actor's webhooks",
+    )
     def get(self, request):
         return Response([_shown(hook) for hook in webhooks.webhooks_of(request.user)])
 
     @extend_schema(
         request=s.WebhookSerializer,
-        responses={201: s.WebhookCreatedSerializer},
+        responses={201: s.WebhookCreatedSerializer, **problems(400, 401, 403)},
         summary="Register a webhook (the secret is shown only in this response)",
     )
     def post(self, request):
@@ -36,11 +41,18 @@ class WebhookList(APIView):
 
 
 class WebhookDetail(APIView):
-    @extend_schema(responses=s.WebhookSerializer, summary="One of my actor's webhooks")
+    @extend_schema(
+        responses={200: s.WebhookSerializer, **problems(401, 404)},
+        summary="One of my actor's webhooks",
+    )
     def get(self, request, public_id):
         return Response(_shown(webhooks.webhook_for(request.user, public_id)))
 
-    @extend_schema(request=s.WebhookSerializer, responses=s.WebhookSerializer)
+    @extend_schema(
+        request=s.WebhookSerializer,
+        responses={200: s.WebhookSerializer, **problems(400, 401, 403, 404)},
+        summary="Change a webhook (the fields given)",
+    )
     def patch(self, request, public_id):
         hook = webhooks.webhook_for(request.user, public_id)
         incoming = s.WebhookSerializer(data=request.data, partial=True)
@@ -48,7 +60,10 @@ class WebhookDetail(APIView):
         hook = webhooks.change_webhook(by=request.user, webhook=hook, **incoming.validated_data)
         return Response(_shown(hook))
 
-    @extend_schema(responses={204: None}, summary="Stop sending to a webhook (its log stays)")
+    @extend_schema(
+        responses={204: None, **problems(401, 403, 404)},
+        summary="Stop sending to a webhook (its log stays)",
+    )
     def delete(self, request, public_id):
         hook = webhooks.webhook_for(request.user, public_id)
         webhooks.remove_webhook(by=request.user, webhook=hook)
@@ -58,7 +73,11 @@ class WebhookDetail(APIView):
 class WebhookDeliveries(GenericAPIView):
     serializer_class = s.DeliverySerializer
 
-    @extend_schema(summary="A webhook's delivery log, newest first")
+    @extend_schema(
+        operation_id="webhooks_deliveries_list",
+        responses={200: s.DeliverySerializer(many=True), **problems(401, 404)},
+        summary="A webhook's delivery log, newest first",
+    )
     def get(self, request, public_id):
         hook = webhooks.webhook_for(request.user, public_id)
         page = self.paginate_queryset(webhooks.deliveries(hook))

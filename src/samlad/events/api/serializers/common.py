@@ -11,12 +11,6 @@ from rest_framework import serializers
 from samlad.actors.models import Actor
 
 
-class ActorSummarySerializer(serializers.Serializer):
-    id = serializers.UUIDField(source="public_id", read_only=True)
-    slug = serializers.CharField(read_only=True)
-    name = serializers.CharField(read_only=True)
-
-
 class ActorField(serializers.SlugRelatedField):
     """An active actor of the network, given by its id (a UUID)."""
 
@@ -61,14 +55,3 @@ class EventReferenceSerializer(serializers.Serializer):
     title = serializers.CharField(read_only=True)
     is_exercise = serializers.BooleanField(read_only=True)
     marking = MarkingField()
-
-
-class ProblemSerializer(serializers.Serializer):
-    """An error as a JSON problem document (RFC 9457), content type application/problem+json."""
-
-    status = serializers.IntegerField()
-    title = serializers.CharField()
-    detail = serializers.CharField(required=False)
-    errors = serializers.DictField(
-        required=False, help_text="What was wrong with the input, field by field."
-    )

@@ -3,9 +3,10 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from samlad.api.serializers import ActorSummarySerializer
 from samlad.core.models import Classification
 from samlad.events import selectors
-from samlad.events.api.serializers.common import ActorField, ActorSummarySerializer, MarkingField
+from samlad.events.api.serializers.common import ActorField, MarkingField
 from samlad.events.models import Event, EventStatus, EventType, Mode
 
 GEOJSON = {

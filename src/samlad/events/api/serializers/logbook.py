@@ -3,9 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from samlad.api.serializers import ActorSummarySerializer
 from samlad.core.errors import NotFound
 from samlad.events import selectors
-from samlad.events.api.serializers.common import ActorSummarySerializer
 from samlad.events.models import EntryKind
 
 

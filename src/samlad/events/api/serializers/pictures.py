@@ -3,10 +3,8 @@ for communicators), what changed between two versions, and the conflict of two e
 
 from rest_framework import serializers
 
-from samlad.events.api.serializers.common import (
-    ActorSummarySerializer,
-    EventReferenceSerializer,
-)
+from samlad.api.serializers import ActorSummarySerializer
+from samlad.events.api.serializers.common import EventReferenceSerializer
 from samlad.events.api.serializers.reports import SourceReportSerializer
 from samlad.events.models import PICTURE_FIELDS, PictureDraft, PictureVersion
 

@@ -2,8 +2,9 @@
 
 from rest_framework import serializers
 
+from samlad.api.serializers import ActorSummarySerializer
 from samlad.core.models import Classification
-from samlad.events.api.serializers.common import ActorField, ActorSummarySerializer
+from samlad.events.api.serializers.common import ActorField
 from samlad.events.models import ActorReport
 from samlad.events.services.reports import REPORT_FIELDS
 

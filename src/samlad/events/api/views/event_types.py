@@ -4,10 +4,11 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
+from samlad.api.schema import ids, problems
 from samlad.core import access
 from samlad.events import selectors, services
 from samlad.events.api.serializers.events import EventTypeSerializer, EventTypeWriteSerializer
-from samlad.events.api.views.common import ApiView, ids, problems
+from samlad.events.api.views.common import ApiView
 
 TAGS = ["event types"]
 
@@ -20,7 +21,7 @@ class EventTypeList(ApiView):
         operation_id="event_types_list",
         summary="List the event types",
         description="The types in use; platform administrators also see those taken out of use.",
-        responses={200: EventTypeSerializer(many=True), **problems()},
+        responses={200: EventTypeSerializer(many=True), **problems(401)},
     )
     def get(self, request):
         if access.is_platform_admin(request.user):
@@ -35,7 +36,7 @@ class EventTypeList(ApiView):
         operation_id="event_types_create",
         summary="Add an event type (platform administrators)",
         request=EventTypeWriteSerializer,
-        responses={201: EventTypeSerializer, **problems(400, 403)},
+        responses={201: EventTypeSerializer, **problems(400, 401, 403)},
     )
     def post(self, request):
         data = EventTypeWriteSerializer(data=request.data)
@@ -52,7 +53,7 @@ class EventTypeDetail(ApiView):
         tags=TAGS,
         operation_id="event_types_read",
         summary="Read an event type",
-        responses={200: EventTypeSerializer, **problems(404)},
+        responses={200: EventTypeSerializer, **problems(401, 404)},
     )
     def get(self, request, type_id):
         return Response(EventTypeSerializer(selectors.event_type_for(public_id=type_id)).data)
@@ -64,7 +65,7 @@ class EventTypeDetail(ApiView):
         description="Rename it, or take it out of use (`is_active: false`): events of that type "
         "keep it, new events cannot use it.",
         request=EventTypeWriteSerializer(partial=True),
-        responses={200: EventTypeSerializer, **problems(400, 403, 404)},
+        responses={200: EventTypeSerializer, **problems(400, 401, 403, 404)},
     )
     def patch(self, request, type_id):
         event_type = selectors.event_type_for(public_id=type_id)

@@ -4,13 +4,14 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
+from samlad.api.schema import ids, problems
 from samlad.events import selectors, services
 from samlad.events.api.serializers.events import (
     EventFilterSerializer,
     EventSerializer,
     EventWriteSerializer,
 )
-from samlad.events.api.views.common import ApiView, ids, problems, visible_event
+from samlad.events.api.views.common import ApiView, visible_event
 
 TAGS = ["events"]
 RELATED = ["affected_actors", "shared_with"]
@@ -24,7 +25,7 @@ class EventList(ApiView):
         operation_id="events_list",
         summary="List the events you may see",
         parameters=[EventFilterSerializer],
-        responses={200: EventSerializer(many=True), **problems(400)},
+        responses={200: EventSerializer(many=True), **problems(400, 401)},
     )
     def get(self, request):
         filters = EventFilterSerializer(data=request.query_params.dict())
@@ -39,7 +40,7 @@ class EventList(ApiView):
         summary="Register an event",
         description="Any member of the network may register an event, ongoing or planned ahead.",
         request=EventWriteSerializer,
-        responses={201: EventSerializer, **problems(400, 403)},
+        responses={201: EventSerializer, **problems(400, 401, 403)},
     )
     def post(self, request):
         data = EventWriteSerializer(data=request.data)
@@ -56,7 +57,7 @@ class EventDetail(ApiView):
         tags=TAGS,
         operation_id="events_read",
         summary="Read an event",
-        responses={200: EventSerializer, **problems(404)},
+        responses={200: EventSerializer, **problems(401, 404)},
     )
     def get(self, request, event_id):
         return Response(EventSerializer(visible_event(request, event_id)).data)
@@ -68,7 +69,7 @@ class EventDetail(ApiView):
         description="Only the fields sent change. The registering actor, the lead actor, TiB "
         "and RSIB may change an event; the log keeps what it was.",
         request=EventWriteSerializer(partial=True),
-        responses={200: EventSerializer, **problems(400, 403, 404)},
+        responses={200: EventSerializer, **problems(400, 401, 403, 404)},
     )
     def patch(self, request, event_id):
         event = visible_event(request, event_id)
@@ -88,7 +89,7 @@ class CloseEvent(ApiView):
         summary="Close an event",
         description="A closed event stays readable; nothing more is reported into it.",
         request=None,
-        responses={200: EventSerializer, **problems(400, 403, 404)},
+        responses={200: EventSerializer, **problems(400, 401, 403, 404)},
     )
     def post(self, request, event_id):
         event = services.close_event(by=request.user, event=visible_event(request, event_id))
@@ -104,7 +105,7 @@ class ReopenEvent(ApiView):
         operation_id="events_reopen",
         summary="Reopen a closed event",
         request=None,
-        responses={200: EventSerializer, **problems(400, 403, 404)},
+        responses={200: EventSerializer, **problems(400, 401, 403, 404)},
     )
     def post(self, request, event_id):
         event = services.reopen_event(by=request.user, event=visible_event(request, event_id))

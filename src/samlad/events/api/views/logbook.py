@@ -5,9 +5,10 @@ from rest_framework import status
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
+from samlad.api.schema import ids, problems
 from samlad.events import selectors, services
 from samlad.events.api.serializers.logbook import LogEntrySerializer, LogEntryWriteSerializer
-from samlad.events.api.views.common import ApiView, ids, problems, visible_event
+from samlad.events.api.views.common import ApiView, visible_event
 
 
 class LogBookPages:
@@ -46,7 +47,7 @@ class LogBook(ApiView):
         tags=["log book"],
         operation_id="log_list",
         summary="Read an event's log book, newest entry first",
-        responses={200: LogEntrySerializer(many=True), **problems(404)},
+        responses={200: LogEntrySerializer(many=True), **problems(401, 404)},
     )
     def get(self, request, event_id):
         event = visible_event(request, event_id)
@@ -60,7 +61,7 @@ class LogBook(ApiView):
         description="Anyone who can see the event may. Entries are never changed: to correct "
         "one, write a new entry with `corrects` set to its id; the original stays readable.",
         request=LogEntryWriteSerializer,
-        responses={201: LogEntrySerializer, **problems(400, 404)},
+        responses={201: LogEntrySerializer, **problems(400, 401, 404)},
     )
     def post(self, request, event_id):
         event = visible_event(request, event_id)

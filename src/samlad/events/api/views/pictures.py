@@ -8,6 +8,8 @@ from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from samlad.api.errors import PROBLEM_JSON
+from samlad.api.schema import ids, problems
 from samlad.core.errors import NotPermitted
 from samlad.events import diff, rules, selectors, services
 from samlad.events.api.serializers.pictures import (
@@ -22,19 +24,12 @@ from samlad.events.api.serializers.pictures import (
     PublishSerializer,
     ShortPictureVersionSerializer,
 )
-from samlad.events.api.views.common import (
-    PROBLEM,
-    ApiView,
-    checked_query,
-    ids,
-    problems,
-    visible_event,
-)
+from samlad.events.api.views.common import ApiView, checked_query, visible_event
 from samlad.events.models import PICTURE_FIELDS, PictureDraft
 from samlad.events.services.pictures import DRAFT_FIELDS
 
 TAGS = ["consolidated picture"]
-CONFLICT = {(409, PROBLEM): DraftConflictSerializer}
+CONFLICT = {(409, PROBLEM_JSON): DraftConflictSerializer}
 
 
 def _full(request, version) -> dict:
@@ -86,7 +81,7 @@ class PictureList(ApiView):
         tags=TAGS,
         operation_id="pictures_list",
         summary="The published versions, newest first",
-        responses={200: PictureVersionSummarySerializer(many=True), **problems(404)},
+        responses={200: PictureVersionSummarySerializer(many=True), **problems(401, 404)},
     )
     def get(self, request, event_id):
         event = visible_event(request, event_id)
@@ -100,7 +95,7 @@ class PictureList(ApiView):
         description="Publishes the draft as it stands at `revision`; a published version never "
         "changes. If the draft was saved since, nothing is published (409).",
         request=PublishSerializer,
-        responses={201: PictureVersionSerializer, **CONFLICT, **problems(400, 403, 404)},
+        responses={201: PictureVersionSerializer, **CONFLICT, **problems(400, 401, 403, 404)},
     )
     def post(self, request, event_id):
         event = _compiled_event(request, event_id)
@@ -124,7 +119,7 @@ class PictureDraftView(ApiView):
         operation_id="picture_draft_read",
         summary="Read the draft (TiB, RSIB)",
         description="Never saved: revision 0 and empty fields.",
-        responses={200: PictureDraftSerializer, **problems(403, 404)},
+        responses={200: PictureDraftSerializer, **problems(401, 403, 404)},
     )
     def get(self, request, event_id):
         event = _compiled_event(request, event_id)
@@ -138,7 +133,7 @@ class PictureDraftView(ApiView):
         description="Replaces every field (those not sent become empty). Refused with 409, and "
         "what changed, if someone saved the draft after `revision`.",
         request=PictureDraftWriteSerializer,
-        responses={200: PictureDraftSerializer, **CONFLICT, **problems(400, 403, 404)},
+        responses={200: PictureDraftSerializer, **CONFLICT, **problems(400, 401, 403, 404)},
     )
     def put(self, request, event_id):
         return self._save(request, event_id, partial=False)
@@ -150,7 +145,7 @@ class PictureDraftView(ApiView):
         description="Only the fields sent change. Refused with 409, and what changed, if "
         "someone saved the draft after `revision`.",
         request=PictureDraftWriteSerializer,
-        responses={200: PictureDraftSerializer, **CONFLICT, **problems(400, 403, 404)},
+        responses={200: PictureDraftSerializer, **CONFLICT, **problems(400, 401, 403, 404)},
     )
     def patch(self, request, event_id):
         return self._save(request, event_id, partial=True)
@@ -195,7 +190,7 @@ class PictureVersionDetail(ApiView):
                 },
                 resource_type_field_name="audience",
             ),
-            **problems(400, 404),
+            **problems(400, 401, 404),
         },
     )
     def get(self, request, event_id, number):
@@ -217,7 +212,7 @@ class PictureComparison(ApiView):
         operation_id="pictures_compare",
         summary="What changed between two published versions",
         parameters=[CompareSerializer],
-        responses={200: ComparisonSerializer, **problems(400, 404)},
+        responses={200: ComparisonSerializer, **problems(400, 401, 404)},
     )
     def get(self, request, event_id):
         event = visible_event(request, event_id)

@@ -7,13 +7,14 @@ from rest_framework import status
 from rest_framework.response import Response
 
 from samlad.actors.selectors import actor_for
+from samlad.api.schema import ids, problems
 from samlad.events import selectors, services
 from samlad.events.api.serializers.reports import (
     ReportFilterSerializer,
     ReportSerializer,
     ReportWriteSerializer,
 )
-from samlad.events.api.views.common import ApiView, checked_query, ids, problems, visible_event
+from samlad.events.api.views.common import ApiView, checked_query, visible_event
 
 TAGS = ["actor reports"]
 READ_BY = "api"
@@ -30,7 +31,7 @@ class ReportList(ApiView):
         description="Each actor's latest report that you may see; with `actor`, every version "
         "of that actor's report that you may see, newest first.",
         parameters=[ReportFilterSerializer],
-        responses={200: ReportSerializer(many=True), **problems(400, 404)},
+        responses={200: ReportSerializer(many=True), **problems(400, 401, 404)},
     )
     def get(self, request, event_id):
         event = visible_event(request, event_id)
@@ -51,7 +52,7 @@ class ReportList(ApiView):
         description="It supersedes your actor's previous report, which stays in the history. "
         "Only while the event is open.",
         request=ReportWriteSerializer,
-        responses={201: ReportSerializer, **problems(400, 404)},
+        responses={201: ReportSerializer, **problems(400, 401, 404)},
     )
     def post(self, request, event_id):
         event = visible_event(request, event_id)
@@ -69,7 +70,7 @@ class ReportDetail(ApiView):
         tags=TAGS,
         operation_id="reports_read",
         summary="Read one report",
-        responses={200: ReportSerializer, **problems(404)},
+        responses={200: ReportSerializer, **problems(401, 404)},
     )
     def get(self, request, event_id, report_id):
         event = visible_event(request, event_id)

@@ -4,9 +4,10 @@ see them."""
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
+from samlad.api.schema import problems
 from samlad.events import selectors
 from samlad.events.api.serializers.search import SearchQuerySerializer, SearchResultsSerializer
-from samlad.events.api.views.common import ApiView, checked_query, problems
+from samlad.events.api.views.common import ApiView, checked_query
 
 
 class Search(ApiView):
@@ -20,7 +21,7 @@ class Search(ApiView):
         description="PostgreSQL full-text search with Swedish stemming (a word match on SQLite). "
         "Every word must match.",
         parameters=[SearchQuerySerializer],
-        responses={200: SearchResultsSerializer, **problems(400)},
+        responses={200: SearchResultsSerializer, **problems(400, 401)},
     )
     def get(self, request):
         query = checked_query(SearchQuerySerializer, request)["q"]
