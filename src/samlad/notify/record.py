@@ -6,7 +6,7 @@ import logging
 import random
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from samlad.notify import conf, fallback, health
@@ -38,27 +38,24 @@ def backoff(attempts: int) -> timedelta:
 
 
 def _record_accepted(accepted: list[Outcome]) -> None:
+    # One statement per row, sent as one batch (psycopg pipelines executemany): far cheaper
+    # than bulk_update's CASE expression when thousands of rows are accepted a second.
     if not accepted:
         return
     now = timezone.now()
-    ids = [outcome.delivery_id for outcome in accepted]
-    Delivery.objects.filter(id__in=ids).update(
-        status=DeliveryStatus.SENT,
-        sent_at=now,
-        last_error="",
-        claimed_by="",
-        lease_until=None,
-        in_doubt=False,
-        next_attempt_at=None,
-        updated_at=now,
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    # The table name is our own; every value is a parameter.
+    statement = (
+        f"UPDATE {table} SET status = %s, sent_at = %s, provider_message_id = %s, "  # noqa: S608
+        "last_error = '', claimed_by = '', lease_until = NULL, in_doubt = %s, "
+        "next_attempt_at = NULL, updated_at = %s WHERE id = %s"
     )
-    Delivery.objects.bulk_update(
-        [
-            Delivery(id=o.delivery_id, provider_message_id=o.provider_message_id[:200])
-            for o in accepted
-        ],
-        ["provider_message_id"],
-    )
+    rows = [
+        (DeliveryStatus.SENT, now, o.provider_message_id[:200], False, now, o.delivery_id)
+        for o in accepted
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(statement, rows)
 
 
 def _record_failed(failed: list[Outcome], rows: dict, *, worker_id: str):

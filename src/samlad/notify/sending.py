@@ -15,8 +15,10 @@ from samlad.notify.record import record
 
 log = logging.getLogger(__name__)
 
-PREFETCH = 4  # rows claimed per sender thread, so no thread waits for the next claim
+CLAIM_BATCH = 100  # rows claimed at a time per channel (at least 4 per sender thread)
 IDLE_RECHECK = 0.5  # seconds before asking again for a channel that had nothing due
+RECORD_BATCH = 50  # outcomes written in one transaction…
+RECORD_WINDOW = 0.02  # …or after this many seconds, whichever comes first
 HEALTH_EVERY = 1.0  # seconds between writes of provider health
 
 
@@ -30,6 +32,8 @@ class Round:
         self.dry_until: dict[str, float] = {}
         self.sent = 0
         self.tally = health.Tally()
+        self.outcomes: list = []
+        self.first_outcome_at = 0.0
 
     def run(self) -> int:
         """Send until nothing is due (or the time is up); returns how many attempts were made."""
@@ -49,7 +53,8 @@ class Round:
                 now = time.monotonic()
                 if now < deadline:
                     self._top_up(senders, pools, now)
-                if not self.in_flight and (now >= deadline or self._all_dry(senders, now)):
+                idle = not self.in_flight and not self.outcomes
+                if idle and (now >= deadline or self._all_dry(senders, now)):
                     break
                 self._collect(timeout=IDLE_RECHECK)
                 if time.monotonic() >= next_renewal:
@@ -63,7 +68,7 @@ class Round:
 
     def _top_up(self, senders: dict, pools: dict, now: float) -> None:
         for channel, sender in senders.items():
-            capacity = sender.concurrency * PREFETCH
+            capacity = max(CLAIM_BATCH, sender.concurrency * 4)
             waiting = self.counts.get(channel, 0)
             if waiting > capacity // 2 or self.dry_until.get(channel, 0) > now:
                 continue
@@ -84,16 +89,29 @@ class Round:
         return all(self.dry_until.get(channel, 0) > now for channel in senders)
 
     def _collect(self, *, timeout: float) -> None:
-        if not self.in_flight:
+        """Gather finished attempts; write them down in batches (RECORD_BATCH / RECORD_WINDOW)."""
+        if not self.in_flight and not self.outcomes:
             time.sleep(min(timeout, 0.05))
             return
-        done, _pending = wait(list(self.in_flight), timeout=timeout, return_when=FIRST_COMPLETED)
-        outcomes = []
+        if self.outcomes:
+            timeout = max(0.0, self.first_outcome_at + RECORD_WINDOW - time.monotonic())
+        if self.in_flight:
+            done, _pending = wait(
+                list(self.in_flight), timeout=timeout, return_when=FIRST_COMPLETED
+            )
+            self._take(done)
+        full = len(self.outcomes) >= RECORD_BATCH or not self.in_flight
+        if self.outcomes and (full or time.monotonic() >= self.first_outcome_at + RECORD_WINDOW):
+            self._record()
+
+    def _take(self, done) -> None:
+        if done and not self.outcomes:
+            self.first_outcome_at = time.monotonic()
         for future in done:
             row = self.in_flight.pop(future)
             self.counts[row.channel] -= 1
             outcome = future.result()
-            outcomes.append(outcome)
+            self.outcomes.append(outcome)
             self.tally.add(
                 channel=row.channel,
                 provider=outcome.provider,
@@ -101,6 +119,9 @@ class Round:
                 permanent=outcome.permanent,
                 error=outcome.error,
             )
+
+    def _record(self) -> None:
+        outcomes, self.outcomes = self.outcomes, []
         rows = {outcome.delivery_id: self.rows.pop(outcome.delivery_id) for outcome in outcomes}
         if any(not outcome.accepted for outcome in outcomes):
             self.tally.flush()  # so a provider that went down is known before falling back
