@@ -158,7 +158,9 @@ def run_samlad(servers: Servers, size: int) -> float:
     servers.reset()
     started = time.time()
     call_out(size)
+    enqueued = time.time()
     finished = servers.wait_until_received(size, timeout=600)
+    print(f"  enqueue {enqueued - started:.2f} s", flush=True)
     from samlad.notify.models import Delivery
 
     unsent = Delivery.objects.exclude(status="sent").count()

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 
+from samlad.notify import bulk
 from samlad.notify.models import Channel, Delivery
 
 EXERCISE_MARK = "ÖVNING"
-BATCH = 1000
+CHANNELS = frozenset(Channel.values)
 
 
 def enqueue(
@@ -77,7 +78,7 @@ class Message:
     fallback_address: str = ""
 
     def row(self) -> Delivery:
-        if self.channel not in Channel.values:
+        if self.channel not in CHANNELS:
             raise ValueError(f"unknown channel {self.channel!r}")
         subject, body = self.subject, self.body
         if self.exercise:
@@ -103,28 +104,13 @@ class Message:
 def enqueue_many(messages: Iterable[Message]) -> int:
     """Add many messages at once (a call-out to thousands), each once as with enqueue(): keys
     already in the outbox are left as they are. Returns how many were new."""
-    added = 0
-    batch: list[Delivery] = []
+    rows = {}
     for message in messages:
-        batch.append(message.row())
-        if len(batch) >= BATCH:
-            added += _insert_new(batch)
-            batch = []
-    if batch:
-        added += _insert_new(batch)
+        rows.setdefault(message.key, message.row())
+    added = bulk.insert_new(list(rows.values()))
     if added:
         wake_after_commit()
     return added
-
-
-def _insert_new(rows: list[Delivery]) -> int:
-    keys = [row.idempotency_key for row in rows]
-    known = set(
-        Delivery.objects.filter(idempotency_key__in=keys).values_list("idempotency_key", flat=True)
-    )
-    new = {row.idempotency_key: row for row in rows if row.idempotency_key not in known}
-    Delivery.objects.bulk_create(list(new.values()), ignore_conflicts=True)
-    return len(new)
 
 
 def wake_after_commit() -> None:
