@@ -49,6 +49,7 @@ class Round:
                 )
                 for channel, sender in senders.items()
             }
+            stack.callback(self._abandon)  # runs first: nothing queued is sent after an error
             while True:
                 now = time.monotonic()
                 if now < deadline:
@@ -84,6 +85,17 @@ class Round:
                 self.rows[row.id] = row
                 self.in_flight[pools[channel].submit(attempt, sender, row)] = row
             self.counts[channel] = waiting + len(rows)
+
+    def _abandon(self) -> None:
+        """After an error: cancel attempts not yet started and hand their rows back. Attempts
+        already under way finish; their rows come back in doubt when the lease runs out."""
+        cancelled = [row for future, row in self.in_flight.items() if future.cancel()]
+        if not cancelled:
+            return
+        try:
+            claims.release(worker_id=self.worker_id, ids=[row.id for row in cancelled])
+        except Exception:
+            log.exception("could not hand back %d claimed deliveries", len(cancelled))
 
     def _all_dry(self, senders: dict, now: float) -> bool:
         return all(self.dry_until.get(channel, 0) > now for channel in senders)
@@ -125,8 +137,8 @@ class Round:
         rows = {outcome.delivery_id: self.rows.pop(outcome.delivery_id) for outcome in outcomes}
         if any(not outcome.accepted for outcome in outcomes):
             self.tally.flush()  # so a provider that went down is known before falling back
-            self.dry_until.clear()  # fallbacks may have been made: look again at once
-        record(outcomes, rows, worker_id=self.worker_id)
+        if record(outcomes, rows, worker_id=self.worker_id):
+            self.dry_until.clear()  # fallbacks were made: look for them at once
         self.sent += len(outcomes)
 
 
