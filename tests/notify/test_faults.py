@@ -160,3 +160,22 @@ def test_retries_wait_longer_each_time_with_jitter_and_a_ceiling(settings):
     assert all(timedelta(seconds=20) <= d <= timedelta(seconds=60) for d in third)
     assert all(d <= timedelta(seconds=180) for d in late)
     assert len(set(first)) > 1  # jitter: not all workers retry at the same instant
+
+
+@pytest.mark.django_db
+def test_an_email_that_cannot_be_delivered_goes_to_the_users_mobile(elks, send_all, user, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 1
+    nacka = user("nacka.kontakt")
+    outbox.enqueue(
+        key="mail-down-user",
+        channel="email",
+        address=nacka.email,
+        topic="activation:y",
+        subject="Aktivering",
+        body="Anslut nu.",
+        user=nacka,
+        actor=nacka.actor,
+    )
+    send_all(timeout=30)
+    assert elks.sms_to(nacka.phone.as_e164) == ["Aktivering\nAnslut nu."]

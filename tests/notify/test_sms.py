@@ -104,9 +104,16 @@ def test_an_accepted_sms_whose_answer_was_lost_is_not_sent_again(quick_retries, 
 
 @pytest.mark.django_db
 def test_a_number_the_provider_refuses_fails_at_once_with_the_reason(elks, send_all):
-    delivery = outbox.enqueue(key="bad", channel="sms", address="0701234", topic="t", body="x")
+    delivery = outbox.enqueue(key="bad", channel="sms", address="ingen siffra", topic="t", body="x")
     send_all()
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.FAILED
     assert delivery.attempts == 1
     assert "Invalid to number" in delivery.last_error
+
+
+@pytest.mark.django_db
+def test_a_national_number_goes_to_the_provider_in_e164(elks, send_all):
+    outbox.enqueue(key="n", channel="sms", address="070-174 06 05", topic="t", body="Hej")
+    send_all()
+    assert [sms.to for sms in elks.sms] == ["+46701740605"]

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from samlad.notify import conf
 from samlad.notify.models import Channel, Delivery
-from samlad.notify.outbox import EXERCISE_MARK
+from samlad.notify.outbox import EXERCISE_MARK, e164
 
 User = get_user_model()
 Resolver = Callable[[Delivery, str], str | None]
@@ -84,7 +84,7 @@ def _fallback_row(delivery: Delivery, channel: str, address: str, now) -> Delive
 def address_for(delivery: Delivery, channel: str, user=None) -> str:
     explicit = delivery.fallback_address.strip()
     if explicit and _looks_like(explicit) == channel:
-        return explicit
+        return e164(explicit) if channel == Channel.SMS else explicit
     for resolver in RESOLVERS:
         found = resolver(delivery, channel)
         if found:
@@ -95,7 +95,7 @@ def address_for(delivery: Delivery, channel: str, user=None) -> str:
         return ""
     if channel == Channel.EMAIL:
         return user.email or ""
-    return str(user.phone) if user.phone else ""
+    return e164(user.phone) if user.phone else ""
 
 
 def _looks_like(address: str) -> str:

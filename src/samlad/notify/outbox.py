@@ -4,6 +4,7 @@ commit (or roll back) together with what caused them; the worker is woken after 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import phonenumbers
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -84,10 +85,11 @@ class Message:
         if self.exercise:
             subject = _mark_exercise(subject) if subject else subject
             body = _mark_exercise(body)
+        address = e164(self.address) if self.channel == Channel.SMS else self.address.strip()
         return Delivery(
             idempotency_key=self.key,
             channel=self.channel,
-            address=self.address,
+            address=address,
             topic=self.topic,
             body=body,
             subject=subject,
@@ -124,6 +126,16 @@ def _wake() -> None:
     from samlad.notify.tasks import send_due
 
     send_due.enqueue()
+
+
+def e164(number) -> str:
+    """A phone number as providers want it (+46701234567); Swedish numbers may be national."""
+    text = str(number).strip()
+    try:
+        parsed = phonenumbers.parse(text, "SE")
+    except phonenumbers.NumberParseException:
+        return text  # the provider refuses it, and the delivery fails with its reason
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _mark_exercise(text: str) -> str:

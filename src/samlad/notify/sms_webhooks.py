@@ -9,7 +9,6 @@ import hashlib
 import hmac
 from xml.sax.saxutils import escape
 
-import phonenumbers
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from samlad.notify import conf, inbound
 from samlad.notify.models import Delivery
+from samlad.notify.outbox import e164
 
 
 @csrf_exempt
@@ -80,7 +80,7 @@ def twilio_signature(url: str, form: dict[str, list[str]], token: str) -> str:
 
 def _dispatch(sender: str, text: str, provider: str, message_id: str) -> str | None:
     message = inbound.InboundSms(
-        sender=_e164(sender),
+        sender=e164(sender),
         text=text,
         received_at=timezone.now(),
         provider=provider,
@@ -123,14 +123,6 @@ def _note_status(provider: str, message_id: str, status: str, at) -> None:
         Delivery.objects.filter(provider=provider, provider_message_id=message_id).update(
             provider_status=status[:20], provider_status_at=at
         )
-
-
-def _e164(number: str) -> str:
-    try:
-        parsed = phonenumbers.parse(number, "SE")
-    except phonenumbers.NumberParseException:
-        return number
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _problem(status: int, title: str, detail: str) -> JsonResponse:
