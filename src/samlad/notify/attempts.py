@@ -33,16 +33,23 @@ class Outcome:
         return not self.error
 
 
-def attempt(sender, delivery) -> Outcome:
-    """Send one delivery through `sender` (called in a sender thread; no database access)."""
+def attempt(sender, delivery, *, journal=None, noted: dict | None = None) -> Outcome:
+    """Send one delivery through `sender` (called in a sender thread; no database access).
+    An acceptance goes into `journal` at once; a delivery in doubt is first looked up in the
+    acceptances `noted` by rounds that died, then (SMS) asked about at the provider."""
     checked = False
     try:
+        if delivery.in_doubt and noted and str(delivery.public_id) in noted:
+            found = noted[str(delivery.public_id)]
+            return Outcome(delivery.id, sender.provider, found, reconciled=True)
         if delivery.in_doubt and sender.can_reconcile:
             found = sender.find_accepted(delivery)
             checked = True
             if found:
                 return Outcome(delivery.id, sender.provider, found, reconciled=True)
         message_id = sender.send(delivery)
+        if journal is not None:
+            journal.note(delivery.public_id, message_id)
         return Outcome(delivery.id, sender.provider, message_id)
     except SendError as error:
         return Outcome(

@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "NOTIFY_EARLY_FALLBACK": True,  # a provider that is down hands over at once, not after retries
     "NOTIFY_MESSAGE_ID_DOMAIN": "",  # right side of Message-IDs; default: DEFAULT_FROM_EMAIL's
     "NOTIFY_SMS_MAX_CHARS": 612,  # an e-mail falling back to SMS is cut to this length
+    "NOTIFY_JOURNAL_DIR": "",  # acceptances noted before recording; default DATA_DIR/notify-journal
     # Provider health
     "NOTIFY_DOWN_AFTER_FAILURES": 10,  # this many failures in a row with no success: down
     "NOTIFY_DOWN_AFTER_SECONDS": 60,  # or at least 3 in a row over this long: down

@@ -8,7 +8,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack
 
-from samlad.notify import claims, conf, health
+from samlad.notify import claims, conf, health, journal
 from samlad.notify.attempts import attempt
 from samlad.notify.channels import open_senders
 from samlad.notify.record import record
@@ -34,9 +34,23 @@ class Round:
         self.tally = health.Tally()
         self.outcomes: list = []
         self.first_outcome_at = 0.0
+        self.noted: dict[str, str] = {}
+        self.journal = None
 
     def run(self) -> int:
         """Send until nothing is due (or the time is up); returns how many attempts were made."""
+        self.noted = journal.accepted_earlier()
+        self.journal = journal.Journal(self.worker_id)
+        finished = False
+        try:
+            self._send()
+            finished = True
+        finally:
+            # Kept after an error: it says what went out that the database may not know of.
+            self.journal.close(remove=finished)
+        return self.sent
+
+    def _send(self) -> None:
         started = time.monotonic()
         deadline = started + self.seconds
         renew_every = float(conf.get("NOTIFY_LEASE_SECONDS")) / 3
@@ -65,7 +79,6 @@ class Round:
                     self.tally.flush()
                     next_health = time.monotonic() + HEALTH_EVERY
         self.tally.flush()
-        return self.sent
 
     def _top_up(self, senders: dict, pools: dict, now: float) -> None:
         for channel, sender in senders.items():
@@ -83,7 +96,10 @@ class Round:
                 self.dry_until[channel] = now + IDLE_RECHECK
             for row in rows:
                 self.rows[row.id] = row
-                self.in_flight[pools[channel].submit(attempt, sender, row)] = row
+                future = pools[channel].submit(
+                    attempt, sender, row, journal=self.journal, noted=self.noted
+                )
+                self.in_flight[future] = row
             self.counts[channel] = waiting + len(rows)
 
     def _abandon(self) -> None:
