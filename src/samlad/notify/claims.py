@@ -26,11 +26,9 @@ def lease() -> timedelta:
 
 
 def due(now=None):
-    """Pending rows whose time has come."""
+    """Pending rows whose time has come (every pending row has a time: see recover_abandoned)."""
     now = now or timezone.now()
-    return Delivery.objects.filter(status=DeliveryStatus.PENDING).filter(
-        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
-    )
+    return Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
 
 
 def claim(*, channel: str, provider: str, limit: int, worker_id: str) -> list[Delivery]:
@@ -79,8 +77,12 @@ def release(*, worker_id: str, ids) -> int:
 
 
 def recover_abandoned() -> int:
-    """Put rows whose claim expired back in line, in doubt (see the module docstring)."""
+    """Put rows whose claim expired back in line, in doubt (see the module docstring). Also
+    gives a time to any pending row written without one, so none waits forever."""
     now = timezone.now()
+    Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__isnull=True).update(
+        next_attempt_at=now
+    )
     expired = Q(lease_until__lt=now) | Q(lease_until__isnull=True)
     return Delivery.objects.filter(expired, status=DeliveryStatus.SENDING).update(
         status=DeliveryStatus.PENDING,

@@ -79,6 +79,12 @@ class Delivery(PublicIdModel):
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="delivery_due"),
             models.Index(fields=["status", "lease_until"], name="delivery_claimed"),
+            # The claim query: one channel's pending rows in the order they are due.
+            models.Index(
+                fields=["channel", "next_attempt_at", "id"],
+                condition=models.Q(status="pending"),
+                name="delivery_pending",
+            ),
             models.Index(fields=["provider", "provider_message_id"], name="delivery_provider_id"),
         ]
 
