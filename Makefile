@@ -29,11 +29,11 @@ run: $(VENV)/.installed-run messages
 	SAMLAD_DEMO=$${SAMLAD_DEMO:-1} PORT=$(PORT) $(BIN)/python scripts/run.py
 
 test: $(VENV)/.installed-dev messages
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $${TEST_JOBS:-2} $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL (these machines have it on 127.0.0.1:5432, trust auth).
 test-postgres: $(VENV)/.installed-dev messages
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samlad} $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samlad} $(BIN)/python -m pytest -n $${TEST_JOBS:-2} $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

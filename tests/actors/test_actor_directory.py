@@ -27,8 +27,8 @@ def test_contact_function_of_nacka_sees_all_37_actors(client_for):
 
 def test_every_row_shows_the_247_number_prominently_as_a_tel_link(client_for, police_247):
     html = page(client_for("nacka.kontakt"))
-    assert '<a class="tel" href="tel:+4684650052">08-465 00 52</a>' in html
-    assert police_247.value == "+4684650052"
+    assert '<a class="tel" href="tel:+46846500402">08-465 004 02</a>' in html
+    assert police_247.value == "+46846500402"
     assert 'href="mailto:polisen.247@demo.samlad.example"' in html
 
 

@@ -45,7 +45,7 @@ def test_the_page_shows_the_functions_and_who_staffs_them_in_call_out_order(
 
 def test_contact_function_of_nacka_sees_the_polices_open_247_number(client_for, actor, police_247):
     html = actor_page(client_for("nacka.kontakt"), actor("polisen"))
-    assert '<a class="tel" href="tel:+4684650052">08-465 00 52</a>' in html
+    assert '<a class="tel" href="tel:+46846500402">08-465 004 02</a>' in html
 
 
 def test_contact_function_of_nacka_does_not_see_the_polices_restricted_rlc_number(

@@ -52,8 +52,8 @@ def test_one_row_per_contact_point_with_swedish_letters_intact(client_for, polic
     assert phone["Typ"] == "Statlig myndighet"
     assert phone["Funktion"] == "Kontaktfunktion (24/7)"
     assert phone["Kanal"] == "Telefon"
-    assert phone["Nummer eller adress (E.164)"] == police_247.value == "+4684650052"
-    assert phone["Nummer inom Sverige"] == "08-465 00 52"
+    assert phone["Nummer eller adress (E.164)"] == police_247.value == "+46846500402"
+    assert phone["Nummer inom Sverige"] == "08-465 004 02"
     assert phone["Benämning"] == "Tjänsteman i beredskap, dygnet runt"
     staff = phone["Bemannas av (i kallelseordning)"]
     assert staff.startswith(

@@ -34,3 +34,16 @@ def restricted_event(user, actor, event_type):
         classification="restricted",
         shared_with=[actor("sosalarm")],
     )
+
+
+@pytest.fixture
+def api_for(user):
+    """api_for("nacka.kontakt") -> a DRF client authenticated as that demo user."""
+    from rest_framework.test import APIClient
+
+    def make(username: str) -> APIClient:
+        client = APIClient()
+        client.force_authenticate(user=user(username))
+        return client
+
+    return make

@@ -1,29 +1,17 @@
 """The live stream of an event page (Server-Sent Events): every open page hears of a new report,
 log entry or picture version at once, but never of anything its viewer may not see."""
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from asgiref.sync import sync_to_async
-from django.db import connections
 from django.test import AsyncClient
-from django.urls import reverse
+from live_stream import open_stream, person, read_until, run
 
-from samlad.accounts.models import User
 from samlad.actors.models import Actor
 from samlad.core import live
 from samlad.events import services
 from samlad.events.models import EventType
 
-SECONDS = 5
-BACKEND = "samlad.accounts.backends.SamladBackend"
-
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def person(username: str) -> User:
-    return User.objects.get(username=username)
 
 
 def county_board() -> Actor:
@@ -45,42 +33,6 @@ def open_event(demo_data):
         event_type=event_type("svart-vader"),
         mode="activated",
     )
-
-
-def run(coroutine):
-    """Run `coroutine` on an event loop of its own in a thread of its own (in a full test run,
-    Playwright's loop may already be running in the test thread), and close the database
-    connections it opened."""
-
-    async def closing_connections():
-        try:
-            return await coroutine
-        finally:
-            await sync_to_async(connections.close_all)()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, closing_connections()).result(timeout=60)
-
-
-async def read_until(messages, wanted: str, *, seconds: float = SECONDS) -> str:
-    """What the stream sends until `wanted` appears or `seconds` pass (never hangs)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + seconds
-    received = ""
-    while wanted not in received and loop.time() < deadline:
-        try:
-            chunk = await asyncio.wait_for(anext(messages), deadline - loop.time())
-        except (TimeoutError, StopAsyncIteration):
-            break
-        received += chunk.decode() if isinstance(chunk, bytes) else chunk
-    return received
-
-
-async def open_stream(username: str, event, **headers):
-    client = AsyncClient()
-    await client.aforce_login(await sync_to_async(person)(username), backend=BACKEND)
-    response = await client.get(reverse("events:stream", args=[event.public_id]), headers=headers)
-    return response
 
 
 def follow(username: str, event, act, *, until, **headers) -> tuple:

@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samlad.accounts.models import User
-from samlad.actors.models import Actor, Function, FunctionAssignment
+from samlad.accounts.sessions import end_sessions_of
+from samlad.actors.models import Actor, Function, FunctionAssignment, FunctionKind
 from samlad.actors.phones import to_e164
 from samlad.core import access, log
 from samlad.core.errors import NotPermitted
@@ -34,10 +35,15 @@ def _require_platform(by) -> None:
         raise NotPermitted(_("Only platform administrators change this account."))
 
 
+def _profile_value(user: User, field: str) -> str:
+    value = getattr(user, field) or ""
+    return value.as_e164 if field == "phone" and value else str(value)
+
+
 def _snapshot(user: User) -> dict:
     return {
         "username": user.username,
-        **{field: str(getattr(user, field) or "") for field in PROFILE_FIELDS},
+        **{field: _profile_value(user, field) for field in PROFILE_FIELDS},
         "is_active": user.is_active,
         "can_read_confidential": user.can_read_confidential,
         "functions": sorted(user.function_assignments.values_list("function__kind", flat=True))
@@ -73,7 +79,10 @@ def _check_username(username: str) -> str:
     username = (username or "").strip().lower()
     if not username:
         raise ValidationError({"username": _("Choose a user name.")})
-    User.username_validator(username)
+    try:
+        User.username_validator(username)
+    except ValidationError as exc:
+        raise ValidationError({"username": exc.messages}) from exc
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError(
             {"username": _("The user name “%(name)s” is already taken.") % {"name": username}}
@@ -92,13 +101,47 @@ def _set_functions(*, user: User, kinds) -> None:
                 % {"kinds": ", ".join(sorted(unknown))}
             }
         )
-    FunctionAssignment.objects.filter(user=user).exclude(function__kind__in=kinds).delete()
+    leaving = FunctionAssignment.objects.filter(user=user).exclude(function__kind__in=kinds)
+    left_functions = [assignment.function for assignment in leaving.select_related("function")]
+    leaving.delete()
+    for function in left_functions:
+        renumber_call_out_order(function=function)
     for kind in kinds:
         function = functions[kind]
         if not FunctionAssignment.objects.filter(user=user, function=function).exists():
             position = function.assignments.count() + 1
             FunctionAssignment.objects.create(user=user, function=function, position=position)
     user.__dict__.pop("function_kinds", None)
+
+
+def renumber_call_out_order(*, function: Function) -> None:
+    """Number the people who staff `function` 1, 2, 3 … in their present order, without gaps."""
+    for position, assignment in enumerate(function.assignments.order_by("position", "pk"), 1):
+        if assignment.position != position:
+            assignment.position = position
+            assignment.save(update_fields=["position"])
+
+
+def _check_own_rights(*, by, user: User, functions, can_read_confidential) -> None:
+    """Nobody widens their own rights, nor drops the right to administer by mistake."""
+    if getattr(by, "pk", None) != user.pk:
+        return
+    errors = {}
+    if can_read_confidential is not None and can_read_confidential != user.can_read_confidential:
+        errors["can_read_confidential"] = _(
+            "You cannot change your own permission to read confidential information."
+        )
+    if (
+        functions is not None
+        and user.is_permission_admin
+        and FunctionKind.PERMISSION_ADMIN not in set(functions)
+    ):
+        errors["functions"] = _(
+            "You cannot withdraw your own permission administrator function: "
+            "ask another administrator."
+        )
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -157,6 +200,9 @@ def update_user(
     if unknown:
         raise ValidationError({name: _("This field cannot be changed here.") for name in unknown})
     user = User.objects.select_for_update().get(pk=user.pk)
+    _check_own_rights(
+        by=by, user=user, functions=functions, can_read_confidential=can_read_confidential
+    )
     before = _snapshot(user)
     for field, value in _clean_profile(profile).items():
         setattr(user, field, value)
@@ -186,6 +232,7 @@ def set_user_active(*, by, user: User, active: bool) -> User:
         user.save(update_fields=["is_active"])
         if not active:
             user.auth_token_set.all().delete()
+            end_sessions_of(user)
         log.record(
             by=by,
             action="user.activated" if active else "user.deactivated",
@@ -201,6 +248,8 @@ def set_user_active(*, by, user: User, active: bool) -> User:
 def set_platform_admin(*, by, user: User, value: bool) -> User:
     """Make a user a platform administrator (samordningskansliet), or stop it."""
     _require_platform(by)
+    if not value and user.pk == getattr(by, "pk", None):
+        raise ValidationError(_("You cannot withdraw your own platform administrator rights."))
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.is_superuser != value:
         user.is_superuser = value

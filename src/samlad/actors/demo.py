@@ -22,7 +22,7 @@ from samlad.actors.registry import load_registry
 from samlad.core.models import Classification
 
 # Numbers set aside by the Swedish telecom regulator (PTS) for fiction: they reach nobody.
-FICTION_LANDLINES = [f"+468465{n:04d}" for n in range(50, 100)]
+FICTION_LANDLINES = [f"+4684650{n:04d}" for n in range(400, 500)]
 FICTION_MOBILES = [f"+4670174{n:04d}" for n in range(605, 700)]
 DEMO_MAIL_DOMAIN = "demo.samlad.example"
 

@@ -251,3 +251,35 @@ def remove_contact_point(*, by, point: ContactPoint) -> None:
         before=_contact_snapshot(point),
     )
     point.delete()
+
+
+@transaction.atomic
+def move_in_call_out_order(*, by, function: Function, user, up: bool) -> list[str]:
+    """Move one person a step up (earlier: called first) or down the function's call-out order;
+    returns the user names in the new order."""
+    if not access.can_administer_users_of(by, function.actor):
+        raise NotPermitted(_("Only the actor's permission administrators staff its functions."))
+    function = Function.objects.select_for_update().get(pk=function.pk)
+    assignments = list(function.assignments.select_related("user").order_by("position", "pk"))
+    before = [assignment.user.username for assignment in assignments]
+    index = next((i for i, a in enumerate(assignments) if a.user_id == user.pk), None)
+    if index is None:
+        raise ValidationError(_("The person does not staff this function."))
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(assignments):
+        assignments[index], assignments[other] = assignments[other], assignments[index]
+    for position, assignment in enumerate(assignments, 1):
+        if assignment.position != position:
+            assignment.position = position
+            assignment.save(update_fields=["position"])
+    after = [assignment.user.username for assignment in assignments]
+    if after != before:
+        log.record(
+            by=by,
+            action="function.call_out_order",
+            target=function,
+            summary=str(function),
+            before={"order": before},
+            after={"order": after},
+        )
+    return after

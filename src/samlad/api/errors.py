@@ -1,13 +1,16 @@
-"""Every API error is a JSON problem document (RFC 9457): a status, a title and details."""
+"""Every API error is a JSON problem document (RFC 9457): a status, a title and details; a
+machine-readable `code` where there is one cause, field `errors` where the input was wrong."""
 
 from http import HTTPStatus
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
 from samlad.core.errors import NotFound
+
+PROBLEM_JSON = "application/problem+json"
 
 
 def problem_exception_handler(exc, context):
@@ -23,14 +26,33 @@ def problem_exception_handler(exc, context):
     response = exception_handler(exc, context)
     if response is None:
         return None
-    body = {"status": response.status_code, "title": _title(response.status_code)}
-    if isinstance(response.data, dict) and set(response.data) == {"detail"}:
-        body["detail"] = response.data["detail"]
-    else:
-        body["errors"] = response.data
-    response.data = body
-    response["Content-Type"] = "application/problem+json"
+    response.data = problem(response.status_code, response.data)
+    renderer = getattr(context.get("request"), "accepted_renderer", None)
+    if renderer is None or renderer.format == "json":
+        response.content_type = PROBLEM_JSON
     return response
+
+
+def problem(status: int, data) -> dict:
+    """The problem document for an error response of DRF (its `data`)."""
+    body = {"type": "about:blank", "status": status, "title": _title(status)}
+    if isinstance(data, dict) and set(data) == {"detail"}:
+        body["detail"] = data["detail"]
+        code = getattr(data["detail"], "code", None)
+        if code:
+            body["code"] = code
+    else:
+        body["errors"] = data
+    return body
+
+
+def not_found(request, *args, **kwargs):
+    """Any address under /api/ that names nothing: 404 as a problem document, not a page."""
+    return JsonResponse(
+        problem(404, {"detail": exceptions.NotFound().detail}),
+        status=404,
+        content_type=PROBLEM_JSON,
+    )
 
 
 def _title(code: int) -> str:

@@ -1,7 +1,11 @@
-"""/api/: the versioned API (each app mounts its own routes under v1/) and the OpenAPI schema."""
+"""/api/: the versioned API (each app mounts its own routes under v1/), the OpenAPI schema and
+its readable docs."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
+
+from samlad.api.docs import DocsView
+from samlad.api.errors import not_found
 
 V1_MODULES = [
     "samlad.api.v1_urls",
@@ -13,6 +17,8 @@ V1_MODULES = [
 ]
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SpectacularAPIView.as_view(authentication_classes=[]), name="schema"),
+    path("docs/", DocsView.as_view(url_name="schema"), name="docs"),
     *(path("v1/", include(module)) for module in V1_MODULES),
+    re_path(r"", not_found),
 ]

@@ -1,6 +1,7 @@
 """Reads of events and everything in them, always through the access policy: an event is seen
 only by those the policy lets see it; a report also needs its own classification to allow it."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from samlad.core import access, search
@@ -32,15 +33,51 @@ def event_for(user, *, public_id) -> Event:
     """One event `user` may see, or NotFound (also for malformed ids)."""
     try:
         event = visible_events(user).filter(public_id=public_id).first()
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, ValidationError):
         event = None
     if event is None:
         raise NotFound
     return event
 
 
+def find_events(
+    user,
+    *,
+    status: str | None = None,
+    mode: str | None = None,
+    is_exercise: bool | None = None,
+    event_type: str | None = None,
+    query: str = "",
+) -> QuerySet:
+    """The events `user` may see that match every filter given (`event_type` is a type's slug,
+    `query` words of the title, description, place or type), newest first or best match first."""
+    events = visible_events(user, status=status)
+    if mode:
+        events = events.filter(mode=mode)
+    if is_exercise is not None:
+        events = events.filter(is_exercise=is_exercise)
+    if event_type:
+        events = events.filter(event_type__slug=event_type)
+    return search.matching(events, query) if query.strip() else events
+
+
 def event_types() -> QuerySet:
     return EventType.objects.filter(is_active=True)
+
+
+def all_event_types() -> QuerySet:
+    """The whole catalogue, types no longer in use included (for platform administrators)."""
+    return EventType.objects.order_by("name_sv")
+
+
+def event_type_for(*, public_id) -> EventType:
+    try:
+        event_type = EventType.objects.filter(public_id=public_id).first()
+    except (ValueError, TypeError, ValidationError):
+        event_type = None
+    if event_type is None:
+        raise NotFound
+    return event_type
 
 
 def log_entries(
@@ -59,6 +96,17 @@ def log_entries(
 def log_entry(event: Event, *, number: int) -> LogBookEntry:
     """Entry number `number` of an event's log book (the caller has checked the event)."""
     entry = LogBookEntry.objects.filter(event=event, number=number).first()
+    if entry is None:
+        raise NotFound
+    return entry
+
+
+def log_entry_for(event: Event, *, public_id) -> LogBookEntry:
+    """The entry of an event's log book with this public id (the caller has checked the event)."""
+    try:
+        entry = LogBookEntry.objects.filter(event=event, public_id=public_id).first()
+    except (ValueError, TypeError, ValidationError):
+        entry = None
     if entry is None:
         raise NotFound
     return entry
@@ -92,26 +140,34 @@ def _visible_reports(user, event: Event) -> QuerySet:
     )
 
 
-def current_reports(user, event: Event) -> list[ActorReport]:
-    """Each actor's latest report that `user` may see, by actor name."""
+def current_reports(user, event: Event, *, via: str = "page") -> list[ActorReport]:
+    """Each actor's latest report that `user` may see, by actor name (confidential reads are
+    logged as made `via` the page or the API)."""
     reports = list(
         _visible_reports(user, event).filter(is_current=True).order_by("owner_actor__name")
     )
-    access.note_reads(user, reports, via="page")
+    access.note_reads(user, reports, via=via)
     return reports
 
 
-def report_history(user, event: Event, *, actor) -> list[ActorReport]:
+def report_history(user, event: Event, *, actor, via: str = "page") -> list[ActorReport]:
     """All versions of one actor's report that `user` may see, newest first."""
     reports = list(_visible_reports(user, event).filter(owner_actor=actor).order_by("-version"))
-    access.note_reads(user, reports, via="page")
+    access.note_reads(user, reports, via=via)
     return reports
 
 
-def report_for(user, event: Event, *, public_id) -> ActorReport:
-    report = _visible_reports(user, event).filter(public_id=public_id).first()
+def report_for(user, event: Event, *, public_id, via: str | None = None) -> ActorReport:
+    """One report `user` may see, or NotFound. A read is logged only when it is shown (`via`),
+    not when the live stream merely checks that the viewer may see it."""
+    try:
+        report = _visible_reports(user, event).filter(public_id=public_id).first()
+    except (ValueError, TypeError, ValidationError):
+        report = None
     if report is None:
         raise NotFound
+    if via is not None:
+        access.note_reads(user, [report], via=via)
     return report
 
 

@@ -20,6 +20,7 @@ from samlad.events.models import (
 )
 from samlad.events.services.events import topic
 from samlad.events.services.logbook import add_log_entry
+from samlad.events.signals import post_publish
 
 DRAFT_FIELDS = [*PICTURE_FIELDS, "next_update_at"]
 
@@ -100,6 +101,7 @@ def publish_picture(*, by, event: Event, revision: int) -> PictureVersion:
         summary=f"{event.title}: {version.number}",
     )
     live.publish(topic=topic(event), kind="picture", obj=version)
+    post_publish.send(sender=PictureVersion, version=version, by=by)
     add_log_entry(
         by=by,
         event=event,

@@ -1,0 +1,1 @@
+"""The activation API under /api/v1/: forums, activation requests, activations, recipients."""

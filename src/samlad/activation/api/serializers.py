@@ -1,0 +1,259 @@
+"""What the activation API reads and writes. Contact details of the people called (e-mail,
+phone, name) are personal data: present only for TiB, RSIB, RKK and platform administrators,
+and for classified contact points only as the access policy allows."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from samlad.activation.models import (
+    Activation,
+    ActivationRequest,
+    Answer,
+    Forum,
+    ForumMember,
+)
+from samlad.events.selectors import visible_events
+
+
+class ActorRefSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id")
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class ForumMemberSerializer(serializers.ModelSerializer):
+    actor = ActorRefSerializer(allow_null=True, help_text="Empty: every actor of the network.")
+
+    class Meta:
+        model = ForumMember
+        fields = ["function_kind", "actor"]
+
+
+class ForumSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    host_actor = ActorRefSerializer(allow_null=True)
+    members = ForumMemberSerializer(many=True)
+    step_minutes = serializers.IntegerField(help_text="Escalation step actually used.")
+
+    class Meta:
+        model = Forum
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "level",
+            "mode",
+            "description",
+            "host_actor",
+            "chair_function",
+            "standing_agenda",
+            "rhythm_weekday",
+            "rhythm_time",
+            "rhythm_note",
+            "duration_minutes",
+            "auto_call_out",
+            "call_out_lead_minutes",
+            "bridge_number",
+            "bridge_pin",
+            "rakel_talk_group",
+            "answer_within_minutes",
+            "escalation_step_minutes",
+            "step_minutes",
+            "is_active",
+            "members",
+        ]
+
+
+@extend_schema_field(OpenApiTypes.UUID)
+class PublicIdField(serializers.SlugRelatedField):
+    """A related record by its public id (UUID)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="public_id", **kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except (TypeError, ValueError):
+            self.fail("invalid")
+
+
+class EventField(PublicIdField):
+    """An open event the requesting user may see."""
+
+    def get_queryset(self):
+        return visible_events(self.context["request"].user)
+
+
+def forums():
+    return Forum.objects.filter(is_active=True)
+
+
+class ActivationRequestSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    requesting_actor = ActorRefSerializer(read_only=True)
+    suggested_forum = PublicIdField(queryset=forums(), required=False, allow_null=True)
+    event = EventField(required=False, allow_null=True)
+    activation = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ActivationRequest
+        fields = [
+            "id",
+            "status",
+            "requesting_actor",
+            "reason",
+            "suggested_forum",
+            "urgency",
+            "event",
+            "is_exercise",
+            "created_at",
+            "decided_at",
+            "decline_reason",
+            "activation",
+        ]
+        read_only_fields = ["status", "created_at", "decided_at", "decline_reason"]
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_activation(self, obj):
+        activation = getattr(obj, "activation", None)
+        return activation.public_id if activation else None
+
+
+class ActivationInputSerializer(serializers.Serializer):
+    """How TiB activates: the forum, and what to change from its defaults."""
+
+    forum = PublicIdField(queryset=forums())
+    meeting_at = serializers.DateTimeField(required=False, allow_null=True)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    is_exercise = serializers.BooleanField(required=False, default=False)
+    event = EventField(required=False, allow_null=True)
+    bridge_number = serializers.CharField(required=False, allow_blank=True)
+    bridge_pin = serializers.CharField(required=False, allow_blank=True)
+    rakel_talk_group = serializers.CharField(required=False, allow_blank=True)
+
+
+class DecisionSerializer(ActivationInputSerializer):
+    """TiB's decision on a request: activate (optionally another forum) or decline."""
+
+    decision = serializers.ChoiceField(choices=["activate", "decline"])
+    forum = PublicIdField(queryset=forums(), required=False, allow_null=True)
+    reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Required when declining."
+    )
+
+
+class FiguresSerializer(serializers.Serializer):
+    actors = serializers.IntegerField()
+    reached = serializers.IntegerField()
+    answered = serializers.IntegerField()
+    attending = serializers.IntegerField()
+    later = serializers.IntegerField()
+    not_attending = serializers.IntegerField()
+    not_reached = serializers.IntegerField()
+    waiting = serializers.IntegerField()
+
+
+class ActivationSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    forum = serializers.UUIDField(source="forum.public_id")
+    forum_name = serializers.CharField(source="forum.name")
+    event = serializers.UUIDField(source="event.public_id", allow_null=True, default=None)
+    request = serializers.UUIDField(source="request.public_id", allow_null=True, default=None)
+    activated_at = serializers.DateTimeField(source="created_at")
+
+    class Meta:
+        model = Activation
+        fields = [
+            "id",
+            "code",
+            "forum",
+            "forum_name",
+            "kind",
+            "status",
+            "is_exercise",
+            "reason",
+            "event",
+            "request",
+            "meeting_at",
+            "duration_minutes",
+            "bridge_number",
+            "bridge_pin",
+            "rakel_talk_group",
+            "answer_within_minutes",
+            "step_minutes",
+            "activated_at",
+            "closed_at",
+        ]
+
+
+class ChannelHealthSerializer(serializers.Serializer):
+    channel = serializers.CharField()
+    sent = serializers.IntegerField()
+    failing = serializers.IntegerField()
+    down = serializers.BooleanField()
+    last_error = serializers.CharField()
+
+
+class ActivationDetailSerializer(ActivationSerializer):
+    figures = FiguresSerializer(source="board.figures")
+    elapsed_seconds = serializers.SerializerMethodField()
+    overdue = serializers.BooleanField(source="board.overdue")
+    not_reached = serializers.SerializerMethodField()
+    channels = ChannelHealthSerializer(source="board.channels", many=True)
+
+    class Meta(ActivationSerializer.Meta):
+        fields = ActivationSerializer.Meta.fields + [
+            "figures",
+            "elapsed_seconds",
+            "overdue",
+            "not_reached",
+            "channels",
+        ]
+
+    def get_elapsed_seconds(self, obj) -> int:
+        return int(obj.board.elapsed.total_seconds())
+
+    @extend_schema_field(ActorRefSerializer(many=True))
+    def get_not_reached(self, obj):
+        return ActorRefSerializer([row.actor for row in obj.board.not_reached], many=True).data
+
+
+class DeliveryStateSerializer(serializers.Serializer):
+    channel = serializers.CharField()
+    status = serializers.CharField()
+    attempts = serializers.IntegerField()
+    last_error = serializers.CharField()
+    sent_at = serializers.DateTimeField(allow_null=True)
+    fallback = serializers.BooleanField(source="fallback_of_id")
+
+
+class RecipientSerializer(serializers.Serializer):
+    """One row of the board: a recipient with its delivery and answer state."""
+
+    id = serializers.UUIDField(source="recipient.public_id")
+    actor = ActorRefSerializer(source="recipient.participant.actor")
+    function_kind = serializers.CharField(source="recipient.function.kind", default=None)
+    step = serializers.IntegerField(source="recipient.step")
+    name = serializers.SerializerMethodField()
+    email = serializers.CharField(allow_null=True, help_text="Only for TiB, RSIB, RKK, admins.")
+    phone = serializers.CharField(allow_null=True, help_text="Only for TiB, RSIB, RKK, admins.")
+    reached = serializers.BooleanField()
+    answer = serializers.ChoiceField(
+        source="recipient.answer", choices=[*Answer.values, ""], allow_blank=True
+    )
+    eta = serializers.DateTimeField(source="recipient.eta", allow_null=True)
+    answered_at = serializers.DateTimeField(source="recipient.answered_at", allow_null=True)
+    answered_via = serializers.CharField(source="recipient.answered_via")
+    deliveries = DeliveryStateSerializer(many=True)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_name(self, row):
+        return row.recipient.name if self.context.get("show_names") else None
+
+    def to_representation(self, row):
+        data = super().to_representation(row)
+        data["email"] = row.email or None
+        data["phone"] = row.phone or None
+        return data

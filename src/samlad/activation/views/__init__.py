@@ -1,0 +1,1 @@
+"""The activation pages, one module per page or resource."""

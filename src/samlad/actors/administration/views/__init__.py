@@ -1,0 +1,1 @@
+"""The pages of delegated administration under /administration/, split by what they change."""

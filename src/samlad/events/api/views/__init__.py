@@ -1,0 +1,1 @@
+"""The events API's views, one module per resource."""

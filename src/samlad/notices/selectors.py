@@ -1,0 +1,57 @@
+"""Reads of notices, always through the access policy (samlad.core.access): a restricted notice
+is seen only by users of the actors it names, in pages, the API, feeds and live streams alike."""
+
+import uuid
+
+from django.db.models import QuerySet
+
+from samlad.accounts.models import User
+from samlad.core import access
+from samlad.core.errors import NotFound
+from samlad.notices.models import Category, Notice, NoticeRevision
+
+
+def outside_reader(actor) -> User:
+    """An actor's outside system (its webhook, its feed reader) as the access policy sees it:
+    a member of that actor who may read nothing confidential. Never saved."""
+    return User(username=f"outside:{actor.slug}", actor=actor, is_active=True)
+
+
+def visible_notices(user, *, category=None, actor=None, event=None) -> QuerySet:
+    """The notices `user` may see, newest first, optionally of one category, actor or event."""
+    notices = access.visible_to(
+        Notice.objects.select_related("category", "owner_actor", "event"), user
+    )
+    if category is not None:
+        notices = notices.filter(category=category)
+    if actor is not None:
+        notices = notices.filter(owner_actor=actor)
+    if event is not None:
+        notices = notices.filter(event=event)
+    return notices.order_by("-published_at", "-id")
+
+
+def notice_for(user, *, public_id) -> Notice:
+    """One notice `user` may see, or NotFound (also for malformed ids)."""
+    try:
+        notice = visible_notices(user).filter(public_id=uuid.UUID(str(public_id))).first()
+    except (ValueError, TypeError):
+        notice = None
+    if notice is None:
+        raise NotFound
+    return notice
+
+
+def revisions(notice: Notice) -> QuerySet:
+    """Every version of a notice the caller has already checked, newest first."""
+    return (
+        NoticeRevision.objects.filter(notice=notice).select_related("sent_by").order_by("-number")
+    )
+
+
+def latest_revision(notice: Notice) -> NoticeRevision:
+    return revisions(notice).first()
+
+
+def categories() -> QuerySet:
+    return Category.objects.filter(is_active=True)

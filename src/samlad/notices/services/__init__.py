@@ -1,0 +1,1 @@
+"""Every change to notices, settings, webhooks and imports: split by concept."""

@@ -1,0 +1,175 @@
+"""Who a notice reaches and putting it in the outbox (samlad.notify.outbox): one Delivery row per
+recipient, channel and version, written in the publishing transaction.
+
+On publication the audience is worked out from the notification settings and the access policy
+(a restricted notice reaches only users of the actors it names, whatever their settings) and
+remembered. A correction or a withdrawal goes to exactly those recipients again, on the same
+channels, so everyone who read the first version learns that it changed."""
+
+from django.db.models import Q
+
+from samlad.core import access
+from samlad.notices import selectors
+from samlad.notices.models import (
+    DigestItem,
+    Notice,
+    NoticeRecipient,
+    NoticeRevision,
+    NotificationPreference,
+    RecipientTiming,
+    Scope,
+    Webhook,
+)
+from samlad.notices.services import messages
+from samlad.notify.outbox import enqueue
+
+
+def topic(notice: Notice) -> str:
+    return f"notice:{notice.public_id}"
+
+
+def delivery_key(notice: Notice, revision: NoticeRevision, *, channel: str, to: str) -> str:
+    """One key per recipient × channel × version: a retry never sends twice."""
+    return f"notice:{notice.public_id}:v{revision.number}:{channel}:{to}"
+
+
+def _named_actor_ids(notice: Notice) -> set[int] | None:
+    """The actors a restricted notice names; None for an open one."""
+    if notice.classification == "open":
+        return None
+    return {notice.owner_actor_id, *notice.shared_with.values_list("pk", flat=True)}
+
+
+def _preferences(notice: Notice):
+    preferences = NotificationPreference.objects.filter(
+        enabled=True, user__is_active=True, user__actor__is_active=True
+    ).select_related("user__actor")
+    named = _named_actor_ids(notice)
+    if named is not None:
+        preferences = preferences.filter(user__actor_id__in=named)
+    preferences = preferences.filter(
+        Q(all_categories=True) | Q(categories=notice.category_id)
+    ).distinct()
+    followed = Q(scope=Scope.ALL)
+    if notice.event_id:
+        followed |= Q(scope=Scope.FOLLOWED, user__followed_events__event_id=notice.event_id)
+    return preferences.filter(followed)
+
+
+def _address(user, channel: str) -> str:
+    return user.email if channel == "email" else (str(user.phone) if user.phone else "")
+
+
+def audience(notice: Notice) -> list[NotificationPreference]:
+    """The settings whose users this notice reaches: they may see it, asked of the access policy
+    one by one, and they have an address on that channel."""
+    return [
+        preference
+        for preference in _preferences(notice)
+        if _address(preference.user, preference.channel)
+        and access.can_view(preference.user, notice)
+    ]
+
+
+def audience_webhooks(notice: Notice) -> list[Webhook]:
+    """The active webhooks of the actors that may see this notice."""
+    hooks = Webhook.objects.filter(
+        is_active=True, send_notices=True, actor__is_active=True
+    ).select_related("actor")
+    named = _named_actor_ids(notice)
+    if named is not None:
+        hooks = hooks.filter(actor_id__in=named)
+    return [h for h in hooks if access.can_view(selectors.outside_reader(h.actor), notice)]
+
+
+def reach_audience(notice: Notice, revision: NoticeRevision) -> int:
+    """Send the first version to everyone who chose to receive it; remember who that was.
+    Returns the number of outbox rows and digest items written."""
+    recipients = [
+        NoticeRecipient(notice=notice, user=p.user, channel=p.channel, timing=p.timing)
+        for p in audience(notice)
+    ]
+    recipients += [
+        NoticeRecipient(notice=notice, webhook=hook, channel="webhook")
+        for hook in audience_webhooks(notice)
+    ]
+    NoticeRecipient.objects.bulk_create(recipients, ignore_conflicts=True)
+    return _send(notice, revision, recipients)
+
+
+def reach_again(notice: Notice, revision: NoticeRevision) -> int:
+    """Send a correction or withdrawal to the same recipients as the first version (those who
+    may still see it)."""
+    recipients = NoticeRecipient.objects.filter(notice=notice).select_related(
+        "user__actor", "webhook__actor"
+    )
+    return _send(notice, revision, list(recipients))
+
+
+def _send(notice: Notice, revision: NoticeRevision, recipients) -> int:
+    content = _Content(notice, revision)
+    written = 0
+    digest_items = []
+    for recipient in recipients:
+        if recipient.webhook_id:
+            written += _to_webhook(notice, revision, recipient.webhook, content)
+            continue
+        user = recipient.user
+        address = _address(user, recipient.channel)
+        if not address or not access.can_view(user, notice):
+            continue
+        if recipient.timing == RecipientTiming.DIGEST:
+            digest_items.append(
+                DigestItem(
+                    user=user, channel=recipient.channel, notice=notice, version=revision.number
+                )
+            )
+            continue
+        content.enqueue_for(user, recipient.channel, address)
+        written += 1
+    DigestItem.objects.bulk_create(digest_items, ignore_conflicts=True)
+    return written + len(digest_items)
+
+
+def _to_webhook(notice, revision, hook: Webhook, content: "_Content") -> int:
+    if not hook.is_active or not access.can_view(selectors.outside_reader(hook.actor), notice):
+        return 0
+    key = delivery_key(notice, revision, channel="webhook", to=f"w{hook.pk}")
+    enqueue(
+        key=key,
+        channel="webhook",
+        address=hook.url,
+        topic=topic(notice),
+        body=content.webhook_body,
+        actor=hook.actor,
+        headers=messages.webhook_headers(
+            body=content.webhook_body,
+            secret=hook.secret,
+            event=messages.WEBHOOK_EVENTS[revision.msg_type],
+            delivery_key=key,
+        ),
+    )
+    return 1
+
+
+class _Content:
+    """The texts of one version, rendered once however many recipients it has."""
+
+    def __init__(self, notice: Notice, revision: NoticeRevision):
+        self.notice, self.revision = notice, revision
+        self.subject, self.email_body = messages.email(notice, revision)
+        self.sms_body = messages.sms(notice, revision)
+        self.webhook_body = messages.to_json(messages.notice_payload(notice, revision))
+
+    def enqueue_for(self, user, channel: str, address: str) -> None:
+        enqueue(
+            key=delivery_key(self.notice, self.revision, channel=channel, to=f"u{user.pk}"),
+            channel=channel,
+            address=address,
+            topic=topic(self.notice),
+            subject=self.subject if channel == "email" else "",
+            body=self.email_body if channel == "email" else self.sms_body,
+            user=user,
+            actor=user.actor,
+            exercise=self.notice.is_exercise,
+        )
