@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class NotifyConfig(AppConfig):
     name = "samlad.notify"
     label = "notify"
+
+    def ready(self) -> None:
+        from samlad.notify import tasks  # noqa: F401 - registers the periodic sweep

@@ -61,11 +61,53 @@ class Delivery(PublicIdModel):
     fallback_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="fallbacks"
     )
+    # Where to try on the other channel if this one fails (else the recipient user's address).
+    fallback_address = models.CharField(max_length=500, blank=True)
+
+    # The claim of the worker sending it (status "sending"): whose, and until when.
+    claimed_by = models.CharField(max_length=64, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    # An attempt was cut off (the worker died while sending): before sending again, ask the
+    # provider whether it accepted the message. `recovered` counts such interruptions.
+    in_doubt = models.BooleanField(default=False)
+    recovered = models.PositiveSmallIntegerField(default=0)
+    # What the provider later reported (delivery-status callbacks), e.g. "delivered".
+    provider_status = models.CharField(max_length=20, blank=True)
+    provider_status_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="delivery_due"),
+            models.Index(fields=["status", "lease_until"], name="delivery_claimed"),
+            # The claim query: one channel's pending rows in the order they are due.
+            models.Index(
+                fields=["channel", "next_attempt_at", "id"],
+                condition=models.Q(status="pending"),
+                name="delivery_pending",
+            ),
+            models.Index(fields=["provider", "provider_message_id"], name="delivery_provider_id"),
         ]
 
     def __str__(self) -> str:
         return f"{self.channel} → {self.address} ({self.status})"
+
+
+class ProviderHealth(models.Model):
+    """How a channel's provider has been answering lately (samlad.notify.health reads it)."""
+
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    provider = models.CharField(max_length=40)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    failing_since = models.DateTimeField(null=True, blank=True)  # first of the current streak
+    degraded_since = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "provider"], name="provider_health_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel}/{self.provider}"

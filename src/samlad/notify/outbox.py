@@ -1,11 +1,18 @@
 """Putting messages in the outbox. Callers run inside their own transaction, so the delivery rows
 commit (or roll back) together with what caused them; the worker is woken after the commit."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
+import phonenumbers
+from django.db import connection, transaction
+from django.utils import timezone
+
+from samlad.notify import bulk
 from samlad.notify.models import Channel, Delivery
 
 EXERCISE_MARK = "ÖVNING"
+CHANNELS = frozenset(Channel.values)
 
 
 def enqueue(
@@ -21,30 +28,114 @@ def enqueue(
     exercise: bool = False,
     attachments: Sequence[dict] = (),
     headers: dict | None = None,
+    fallback_address: str = "",
 ) -> Delivery:
     """Add one message to the outbox, once: a second call with the same key returns the first
-    row unchanged. Exercise messages say ÖVNING in the subject and the body."""
-    if channel not in Channel.values:
-        raise ValueError(f"unknown channel {channel!r}")
-    if exercise:
-        subject = _mark_exercise(subject) if subject else subject
-        body = _mark_exercise(body)
-    delivery, _created = Delivery.objects.get_or_create(
+    row unchanged. Exercise messages say ÖVNING in the subject and the body. `fallback_address`
+    is where to try on the other channel (e-mail ↔ SMS) if this one fails (see notify.fallback)."""
+    message = Message(
+        key=key,
+        channel=channel,
+        address=address,
+        topic=topic,
+        body=body,
+        subject=subject,
+        user=user,
+        actor=actor,
+        exercise=exercise,
+        attachments=attachments,
+        headers=headers,
+        fallback_address=fallback_address,
+    )
+    row = message.row()
+    delivery, created = Delivery.objects.get_or_create(
         idempotency_key=key,
         defaults={
-            "channel": channel,
-            "address": address,
-            "topic": topic,
-            "body": body,
-            "subject": subject,
-            "recipient_user": user,
-            "recipient_actor": actor,
-            "exercise": exercise,
-            "attachments": list(attachments),
-            "headers": headers or {},
+            f.attname: getattr(row, f.attname)
+            for f in Delivery._meta.concrete_fields
+            if f.attname not in ("id", "idempotency_key")
         },
     )
+    if created:
+        wake_after_commit()
     return delivery
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message for enqueue_many(); the fields are enqueue()'s arguments."""
+
+    key: str
+    channel: str
+    address: str
+    topic: str
+    body: str
+    subject: str = ""
+    user: object = None
+    actor: object = None
+    exercise: bool = False
+    attachments: Sequence[dict] = ()
+    headers: dict | None = field(default=None)
+    fallback_address: str = ""
+
+    def row(self) -> Delivery:
+        if self.channel not in CHANNELS:
+            raise ValueError(f"unknown channel {self.channel!r}")
+        subject, body = self.subject, self.body
+        if self.exercise:
+            subject = _mark_exercise(subject) if subject else subject
+            body = _mark_exercise(body)
+        address = e164(self.address) if self.channel == Channel.SMS else self.address.strip()
+        return Delivery(
+            idempotency_key=self.key,
+            channel=self.channel,
+            address=address,
+            topic=self.topic,
+            body=body,
+            subject=subject,
+            recipient_user=self.user,
+            recipient_actor=self.actor,
+            exercise=self.exercise,
+            attachments=list(self.attachments),
+            headers=self.headers or {},
+            fallback_address=self.fallback_address,
+            next_attempt_at=timezone.now(),
+        )
+
+
+def enqueue_many(messages: Iterable[Message]) -> int:
+    """Add many messages at once (a call-out to thousands), each once as with enqueue(): keys
+    already in the outbox are left as they are. Returns how many were new."""
+    rows = {}
+    for message in messages:
+        rows.setdefault(message.key, message.row())
+    added = bulk.insert_new(list(rows.values()))
+    if added:
+        wake_after_commit()
+    return added
+
+
+def wake_after_commit() -> None:
+    """Have the worker send soon after the current transaction commits (once per transaction)."""
+    if any(callback is _wake for _sids, callback, _robust in connection.run_on_commit):
+        return
+    transaction.on_commit(_wake)
+
+
+def _wake() -> None:
+    from samlad.notify.tasks import send_due
+
+    send_due.enqueue()
+
+
+def e164(number) -> str:
+    """A phone number as providers want it (+46701234567); Swedish numbers may be national."""
+    text = str(number).strip()
+    try:
+        parsed = phonenumbers.parse(text, "SE")
+    except phonenumbers.NumberParseException:
+        return text  # the provider refuses it, and the delivery fails with its reason
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _mark_exercise(text: str) -> str:

@@ -1,0 +1,278 @@
+"""Benchmark: a call-out to 200 recipients (the region) and to 10,000 (national scale), an
+e-mail with an iCalendar invite and an SMS each, from the moment the activation's transaction
+starts writing the outbox until the last message is accepted by the servers (a local SMTP server
+and a local 46elks-speaking HTTP server, each in its own process). Samlad sends through its real
+worker processes (`manage.py samlad_worker`) on PostgreSQL. In the same run a minimal script
+sends the same messages straight to the same servers (bench/callout_minimal.py): the practical
+limit. Reports medians and the ratio (minimal time / Samlad time: 1.0 = as fast as the script).
+
+    .venv/bin/python bench/callout.py [--sizes 200,10000] [--repeats 3] [--workers 2]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import httpx
+from harness import PYTHON, ROOT, bench_env, free_port, fresh_database, machine, run_django, save
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import callout_messages as text  # noqa: E402
+
+ELKS_USER, ELKS_PASSWORD = "u0123456789abcdef", "elks-secret"
+
+
+@contextmanager
+def process(command: list[str], env: dict | None = None):
+    child = subprocess.Popen(command, cwd=ROOT, env=env or os.environ.copy())
+    try:
+        yield child
+    finally:
+        child.terminate()
+        try:
+            child.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+def wait_for(url: str) -> None:
+    for _ in range(200):
+        try:
+            httpx.get(url, timeout=1)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not come up")
+
+
+def stats(url: str) -> dict:
+    return httpx.get(url, timeout=10).json()
+
+
+class Servers:
+    def __init__(self, stack: ExitStack):
+        self.smtp_port, smtp_stats_port, sms_port = free_port(), free_port(), free_port()
+        self.smtp_stats = f"http://127.0.0.1:{smtp_stats_port}"
+        self.sms_url = f"http://127.0.0.1:{sms_port}"
+        stack.enter_context(
+            process(
+                [
+                    PYTHON,
+                    "bench/callout_smtp.py",
+                    "--port",
+                    str(self.smtp_port),
+                    "--stats-port",
+                    str(smtp_stats_port),
+                ]
+            )
+        )
+        stack.enter_context(
+            process([PYTHON, "tests/notify/provider_server.py", "--port", str(sms_port)])
+        )
+        wait_for(self.smtp_stats + "/_stats")
+        wait_for(self.sms_url + "/_stats")
+
+    def reset(self) -> None:
+        httpx.get(self.smtp_stats + "/_reset")
+        httpx.get(self.sms_url + "/_reset")
+
+    def wait_until_received(self, count: int, timeout: float) -> float:
+        """Wait for `count` e-mails and `count` SMS; returns when the last was accepted."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            mail, sms = stats(self.smtp_stats + "/_stats"), stats(self.sms_url + "/_stats")
+            if mail["messages"] >= count and sms["sms"] >= count:
+                return max(mail["last_at"], sms["last_at"])
+            time.sleep(0.05)
+        raise RuntimeError(f"not all {count} + {count} messages arrived: {mail}, {sms}")
+
+
+def worker_env(env: dict, servers: Servers) -> dict:
+    return {
+        **env,
+        "SAMLAD_DEMO": "0",
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(servers.smtp_port),
+        "DEFAULT_FROM_EMAIL": text.FROM,
+        "NOTIFY_SMS_PROVIDER": "46elks",
+        "ELKS46_API_URL": servers.sms_url,
+        "ELKS46_USERNAME": ELKS_USER,
+        "ELKS46_PASSWORD": ELKS_PASSWORD,
+    }
+
+
+def call_out(size: int) -> None:
+    """What an activation does: write the outbox in one transaction (the worker is woken on
+    commit)."""
+    from django.db import transaction
+
+    from samlad.notify import outbox
+
+    def messages():
+        for n in range(size):
+            common = {"topic": "activation:bench", "exercise": True}
+            invite = {
+                "filename": "kallelse.ics",
+                "content_type": "text/calendar; method=REQUEST",
+                "content": text.invite(n),
+            }
+            yield outbox.Message(
+                key=f"bench:{n}:email",
+                channel="email",
+                address=text.email_address(n),
+                subject=text.SUBJECT,
+                body=text.body(n),
+                attachments=[invite],
+                **common,
+            )
+            yield outbox.Message(
+                key=f"bench:{n}:sms",
+                channel="sms",
+                address=text.phone_number(n),
+                body=text.sms(n),
+                **common,
+            )
+
+    with transaction.atomic():
+        outbox.enqueue_many(messages())
+
+
+def clear_outbox() -> None:
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE notify_delivery, notify_providerhealth")
+    DBTaskResult.objects.exclude(status="RUNNING").delete()
+
+
+def run_samlad(servers: Servers, size: int) -> float:
+    clear_outbox()
+    servers.reset()
+    started = time.time()
+    call_out(size)
+    enqueued = time.time()
+    finished = servers.wait_until_received(size, timeout=600)
+    print(f"  enqueue {enqueued - started:.2f} s", flush=True)
+    from samlad.notify.models import Delivery
+
+    unsent = Delivery.objects.exclude(status="sent").count()
+    if unsent:
+        raise RuntimeError(f"{unsent} deliveries not marked sent")
+    return finished - started
+
+
+def run_minimal(servers: Servers, size: int) -> float:
+    servers.reset()
+    output = subprocess.run(
+        [
+            PYTHON,
+            "bench/callout_minimal.py",
+            "--recipients",
+            str(size),
+            "--smtp-port",
+            str(servers.smtp_port),
+            "--sms-url",
+            servers.sms_url,
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    servers.wait_until_received(size, timeout=60)
+    return float(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--database-url", default="postgres://postgres@127.0.0.1:5432/samlad_callout_bench"
+    )
+    parser.add_argument("--sizes", default="200,10000")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-interval", default="1")
+    args = parser.parse_args()
+
+    env = bench_env(args.database_url)
+    fresh_database(args.database_url)
+    run_django(
+        env,
+        "from django.core.management import call_command; "
+        "call_command('migrate', verbosity=0); print('ok')",
+    )
+    results = {"machine": machine(), "workers": args.workers, "runs": []}
+    with ExitStack() as stack:
+        servers = Servers(stack)
+        env = worker_env(env, servers)
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        command = [
+            PYTHON,
+            "manage.py",
+            "samlad_worker",
+            "--queue-name",
+            "*",
+            "--no-reload",
+            "--interval",
+            args.worker_interval,
+            "-v",
+            "0",
+        ]
+        for _ in range(args.workers):
+            stack.enter_context(process(command, env))
+        time.sleep(5)  # the workers start
+        for size in [int(s) for s in args.sizes.split(",")]:
+            samlad, minimal = [], []
+            for repeat in range(args.repeats):
+                # Alternate the order so drift in the machine's load favours neither side.
+                if repeat % 2:
+                    minimal.append(run_minimal(servers, size))
+                    samlad.append(run_samlad(servers, size))
+                else:
+                    samlad.append(run_samlad(servers, size))
+                    minimal.append(run_minimal(servers, size))
+                print(f"{size}: samlad {samlad[-1]:.2f} s, minimal {minimal[-1]:.2f} s", flush=True)
+            results["runs"].append(summary(size, samlad, minimal))
+    path = save("callout", results)
+    print_table(results)
+    print(f"\nraw figures: {path}")
+
+
+def summary(size: int, samlad: list[float], minimal: list[float]) -> dict:
+    samlad_median, minimal_median = statistics.median(samlad), statistics.median(minimal)
+    return {
+        "recipients": size,
+        "messages": 2 * size,
+        "samlad_s": [round(s, 3) for s in samlad],
+        "minimal_s": [round(s, 3) for s in minimal],
+        "samlad_median_s": round(samlad_median, 3),
+        "minimal_median_s": round(minimal_median, 3),
+        "ratio": round(minimal_median / samlad_median, 2),
+        "samlad_messages_per_s": round(2 * size / samlad_median),
+    }
+
+
+def print_table(results: dict) -> None:
+    print(f"machine: {json.dumps(results['machine'])}, workers: {results['workers']}")
+    print("| recipients | messages | Samlad median s | minimal script median s | ratio | msg/s |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for run in results["runs"]:
+        print(
+            f"| {run['recipients']:,} | {run['messages']:,} | {run['samlad_median_s']} | "
+            f"{run['minimal_median_s']} | {run['ratio']} | {run['samlad_messages_per_s']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""One attempt to hand a delivery to its server, and what came of it. Channel senders raise
+SendError; `attempt()` turns every ending into an Outcome the worker records."""
+
+from dataclasses import dataclass
+
+
+class SendError(Exception):
+    """The server did not accept the message.
+
+    permanent: trying again will not help (an invalid number, a refused address).
+    uncertain: the message may have been accepted all the same (a timeout after the request was
+    sent); the next attempt asks the provider first, where it can be asked."""
+
+    def __init__(self, reason: str, *, permanent: bool = False, uncertain: bool = False):
+        super().__init__(reason)
+        self.reason = reason
+        self.permanent = permanent
+        self.uncertain = uncertain
+
+
+@dataclass(frozen=True)
+class Outcome:
+    delivery_id: int
+    provider: str
+    provider_message_id: str = ""
+    error: str = ""
+    permanent: bool = False
+    in_doubt: bool = False  # carry over to the next attempt
+    reconciled: bool = False  # an interrupted attempt turned out to have been accepted
+
+    @property
+    def accepted(self) -> bool:
+        return not self.error
+
+
+def attempt(sender, delivery, *, journal=None, noted: dict | None = None) -> Outcome:
+    """Send one delivery through `sender` (called in a sender thread; no database access).
+    An acceptance goes into `journal` at once; a delivery in doubt is first looked up in the
+    acceptances `noted` by rounds that died, then (SMS) asked about at the provider."""
+    checked = False
+    try:
+        if delivery.in_doubt and noted and str(delivery.public_id) in noted:
+            found = noted[str(delivery.public_id)]
+            return Outcome(delivery.id, sender.provider, found, reconciled=True)
+        if delivery.in_doubt and sender.can_reconcile:
+            found = sender.find_accepted(delivery)
+            checked = True
+            if found:
+                return Outcome(delivery.id, sender.provider, found, reconciled=True)
+        message_id = sender.send(delivery)
+        if journal is not None:
+            journal.note(delivery.public_id, message_id)
+        return Outcome(delivery.id, sender.provider, message_id)
+    except SendError as error:
+        return Outcome(
+            delivery.id,
+            sender.provider,
+            error=error.reason or type(error).__name__,
+            permanent=error.permanent,
+            in_doubt=error.uncertain or (delivery.in_doubt and not checked),
+        )
+    except Exception as error:  # noqa: BLE001 - any failure is recorded, never lost
+        return Outcome(
+            delivery.id,
+            sender.provider,
+            error=f"{type(error).__name__}: {error}"[:1000],
+            in_doubt=True,
+        )

@@ -1,0 +1,41 @@
+"""The channels a delivery can go out on. Each sender hands one message to one server and is
+used from several threads at once; `open_senders()` gives the set for one round of sending."""
+
+from contextlib import contextmanager
+
+from samlad.notify import conf
+from samlad.notify.models import Channel
+
+
+def build_senders() -> dict:
+    """A sender for each channel, as configured (or the demo outbox)."""
+    from samlad.notify.channels.demo import DemoSender
+    from samlad.notify.channels.email import EmailSender
+    from samlad.notify.channels.sms import SmsSender
+    from samlad.notify.channels.webhook import WebhookSender
+
+    if conf.demo_outbox():
+        return {channel: DemoSender(channel) for channel in Channel.values}
+    sms = DemoSender(Channel.SMS) if conf.sms_provider_name() == "demo" else SmsSender.configured()
+    return {
+        Channel.EMAIL: EmailSender(),
+        Channel.SMS: sms,
+        Channel.WEBHOOK: WebhookSender(),
+    }
+
+
+def provider_names() -> dict[str, str]:
+    """The provider each channel uses now, e.g. {"sms": "46elks"}, without opening anything."""
+    if conf.demo_outbox():
+        return {channel: "demo" for channel in Channel.values}
+    return {Channel.EMAIL: "smtp", Channel.SMS: conf.sms_provider_name(), Channel.WEBHOOK: "http"}
+
+
+@contextmanager
+def open_senders():
+    senders = build_senders()
+    try:
+        yield senders
+    finally:
+        for sender in senders.values():
+            sender.close()

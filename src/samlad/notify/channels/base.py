@@ -1,0 +1,21 @@
+"""What every channel sender has."""
+
+
+class Sender:
+    channel = ""
+    provider = ""
+    concurrency = 1
+    # Whether the provider can be asked if it accepted a message (SMS providers can; SMTP
+    # servers and webhook receivers cannot: a re-send carries the same Message-ID or key).
+    can_reconcile = False
+
+    def send(self, delivery) -> str:
+        """Hand the message over; return the provider's id for it. Raises SendError."""
+        raise NotImplementedError
+
+    def find_accepted(self, delivery) -> str | None:
+        """The provider's id of this message if it was accepted earlier, else None."""
+        return None
+
+    def close(self) -> None:
+        """Close connections."""

@@ -1,0 +1,39 @@
+"""Shared HTTP plumbing for SMS providers and webhooks: one pooled httpx client per round, short
+timeouts, and one reading of an HTTP answer into accepted / retry / give up."""
+
+import httpx
+
+from samlad.notify import conf
+from samlad.notify.attempts import SendError
+
+# Client errors that are worth another try; every other 4xx is final.
+RETRYABLE_4XX = {408, 409, 425, 429}
+
+
+def client(*, concurrency: int, auth=None) -> httpx.Client:
+    seconds = float(conf.get("NOTIFY_HTTP_TIMEOUT"))
+    return httpx.Client(
+        auth=auth,
+        timeout=httpx.Timeout(seconds, connect=min(seconds, 3.0)),
+        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+        follow_redirects=False,
+        headers={"User-Agent": "Samlad"},
+    )
+
+
+def call(http: httpx.Client, method: str, url: str, **kwargs) -> httpx.Response:
+    """Make the request; a failure to get an answer becomes a SendError that says whether the
+    request could have reached the server."""
+    try:
+        response = http.request(method, url, **kwargs)
+    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
+        raise SendError(f"cannot connect: {error or type(error).__name__}") from error
+    except httpx.HTTPError as error:
+        raise SendError(f"no answer: {error or type(error).__name__}", uncertain=True) from error
+    if response.is_success:
+        return response
+    status = response.status_code
+    raise SendError(
+        f"HTTP {status}: {response.text[:300]}",
+        permanent=400 <= status < 500 and status not in RETRYABLE_4XX,
+    )

@@ -1,0 +1,95 @@
+"""Which worker sends which delivery. A worker claims due rows (status pending → sending) with a
+lease it keeps renewing; rows locked by another worker are skipped (PostgreSQL SKIP LOCKED;
+SQLite lets one writer at a time). A claim whose lease ran out belonged to a worker that died or
+stalled mid-send: its rows go back to pending, marked in doubt, so the next attempt first asks the
+provider whether the message was already accepted."""
+
+import os
+import socket
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.crypto import get_random_string
+
+from samlad.notify import conf
+from samlad.notify.models import Delivery, DeliveryStatus
+
+
+def new_worker_id() -> str:
+    return f"{socket.gethostname()[:30]}:{os.getpid()}:{get_random_string(8)}"
+
+
+def lease() -> timedelta:
+    return timedelta(seconds=float(conf.get("NOTIFY_LEASE_SECONDS")))
+
+
+def due(now=None):
+    """Pending rows whose time has come (every pending row has a time: see recover_abandoned)."""
+    now = now or timezone.now()
+    return Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
+
+
+def claim(*, channel: str, provider: str, limit: int, worker_id: str) -> list[Delivery]:
+    """Claim up to `limit` due rows of one channel for this worker; returns them."""
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            due(now)
+            .filter(channel=channel)
+            .order_by("next_attempt_at", "id")
+            .select_for_update(skip_locked=True)
+            .values_list("id", flat=True)[:limit]
+        )
+        if not ids:
+            return []
+        Delivery.objects.filter(id__in=ids).update(
+            status=DeliveryStatus.SENDING,
+            claimed_by=worker_id,
+            lease_until=now + lease(),
+            attempts=F("attempts") + 1,
+            provider=provider,
+            updated_at=now,
+        )
+    return list(Delivery.objects.filter(id__in=ids).order_by("id"))
+
+
+def renew(*, worker_id: str) -> int:
+    """Extend the lease of every row this worker is sending."""
+    now = timezone.now()
+    return Delivery.objects.filter(status=DeliveryStatus.SENDING, claimed_by=worker_id).update(
+        lease_until=now + lease(), updated_at=now
+    )
+
+
+def release(*, worker_id: str, ids) -> int:
+    """Give back rows this worker claimed but never tried (e.g. when it stops early)."""
+    return Delivery.objects.filter(
+        id__in=list(ids), status=DeliveryStatus.SENDING, claimed_by=worker_id
+    ).update(
+        status=DeliveryStatus.PENDING,
+        claimed_by="",
+        lease_until=None,
+        attempts=F("attempts") - 1,
+        updated_at=timezone.now(),
+    )
+
+
+def recover_abandoned() -> int:
+    """Put rows whose claim expired back in line, in doubt (see the module docstring). Also
+    gives a time to any pending row written without one, so none waits forever."""
+    now = timezone.now()
+    Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__isnull=True).update(
+        next_attempt_at=now
+    )
+    expired = Q(lease_until__lt=now) | Q(lease_until__isnull=True)
+    return Delivery.objects.filter(expired, status=DeliveryStatus.SENDING).update(
+        status=DeliveryStatus.PENDING,
+        in_doubt=True,
+        recovered=F("recovered") + 1,
+        claimed_by="",
+        lease_until=None,
+        next_attempt_at=now,
+        updated_at=now,
+    )

@@ -1,0 +1,114 @@
+"""Trying the other channel: when an e-mail or SMS cannot be delivered (its attempts are used up,
+or its provider is down), the same message goes out once on the other channel, as a new Delivery
+linked by `fallback_of`, if the recipient has an address there.
+
+Where the other address comes from, first found wins:
+1. `fallback_address` given to outbox.enqueue(...) for this message;
+2. a resolver an app registered: `fallback.register(resolver)`, where
+   `resolver(delivery, channel) -> str | None` returns an e-mail address or E.164 number for
+   `channel` ("email" or "sms"), or None when it has none (e.g. activation looks up the contact
+   function's other contact points);
+3. the recipient user's e-mail address or mobile number."""
+
+import hashlib
+from collections.abc import Callable
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from samlad.notify import conf
+from samlad.notify.models import Channel, Delivery
+from samlad.notify.outbox import EXERCISE_MARK, e164
+
+User = get_user_model()
+Resolver = Callable[[Delivery, str], str | None]
+RESOLVERS: list[Resolver] = []
+OTHER = {Channel.EMAIL: Channel.SMS, Channel.SMS: Channel.EMAIL}
+
+
+def register(resolver: Resolver) -> Resolver:
+    if resolver not in RESOLVERS:
+        RESOLVERS.append(resolver)
+    return resolver
+
+
+def fallback_key(key: str) -> str:
+    readable = f"{key}~fallback"
+    if len(readable) <= 200:
+        return readable
+    return f"fallback:{hashlib.sha256(key.encode()).hexdigest()}"
+
+
+def fall_back(delivery: Delivery) -> Delivery | None:
+    """The delivery on the other channel for this one (made once), or None if there is none."""
+    fall_back_many([delivery])
+    return Delivery.objects.filter(idempotency_key=fallback_key(delivery.idempotency_key)).first()
+
+
+def fall_back_many(deliveries: list[Delivery]) -> int:
+    """Make the other-channel delivery for each of these that has an address for it (once per
+    delivery: a second call adds nothing). Returns how many had an address."""
+    candidates = [d for d in deliveries if d.channel in OTHER and d.fallback_of_id is None]
+    if not candidates:
+        return 0
+    users = User.objects.in_bulk({d.recipient_user_id for d in candidates if d.recipient_user_id})
+    now = timezone.now()
+    rows = []
+    for delivery in candidates:
+        channel = OTHER[delivery.channel]
+        address = address_for(delivery, channel, users.get(delivery.recipient_user_id))
+        if address:
+            rows.append(_fallback_row(delivery, channel, address, now))
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def _fallback_row(delivery: Delivery, channel: str, address: str, now) -> Delivery:
+    subject, body = _texts(delivery, channel)
+    return Delivery(
+        idempotency_key=fallback_key(delivery.idempotency_key),
+        channel=channel,
+        address=address,
+        topic=delivery.topic,
+        subject=subject,
+        body=body,
+        recipient_user_id=delivery.recipient_user_id,
+        recipient_actor_id=delivery.recipient_actor_id,
+        exercise=delivery.exercise,
+        attachments=delivery.attachments if channel == Channel.EMAIL else [],
+        fallback_of_id=delivery.id,
+        next_attempt_at=now,
+    )
+
+
+def address_for(delivery: Delivery, channel: str, user=None) -> str:
+    explicit = delivery.fallback_address.strip()
+    if explicit and _looks_like(explicit) == channel:
+        return e164(explicit) if channel == Channel.SMS else explicit
+    for resolver in RESOLVERS:
+        found = resolver(delivery, channel)
+        if found:
+            return found
+    if user is None and delivery.recipient_user_id:
+        user = User.objects.filter(pk=delivery.recipient_user_id).first()
+    if user is None:
+        return ""
+    if channel == Channel.EMAIL:
+        return user.email or ""
+    return e164(user.phone) if user.phone else ""
+
+
+def _looks_like(address: str) -> str:
+    return Channel.EMAIL if "@" in address else Channel.SMS
+
+
+def _texts(delivery: Delivery, channel: str) -> tuple[str, str]:
+    if channel == Channel.EMAIL:
+        first_line = delivery.body.strip().split("\n", 1)[0]
+        return first_line[:120], delivery.body
+    body = delivery.body
+    if delivery.subject and delivery.exercise and body.startswith(f"{EXERCISE_MARK}: "):
+        body = body[len(EXERCISE_MARK) + 2 :]  # the subject line says it already
+    text = "\n".join(part for part in (delivery.subject, body) if part)
+    limit = int(conf.get("NOTIFY_SMS_MAX_CHARS"))
+    return "", text if len(text) <= limit else text[: limit - 1] + "…"

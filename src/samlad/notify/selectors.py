@@ -1,0 +1,35 @@
+"""Reads of the outbox that cross a permission boundary."""
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+
+from samlad.core.errors import NotFound
+from samlad.notify.models import Delivery
+
+
+def can_see_outbox(user) -> bool:
+    """The outbox page is for platform administrators, and for everyone in demo mode."""
+    return bool(getattr(user, "is_platform_admin", False) or settings.DEMO_MODE)
+
+
+def outbox_for(user, *, channel: str = "", status: str = "") -> QuerySet:
+    """Deliveries the user may read, newest first: all of them for a platform administrator;
+    in demo mode, for anyone else, those addressed to them or to their actor."""
+    if not can_see_outbox(user):
+        raise NotFound
+    deliveries = Delivery.objects.select_related("recipient_actor", "fallback_of")
+    if not user.is_platform_admin:
+        mine = Q(recipient_user=user)
+        if user.actor_id:
+            mine |= Q(recipient_actor_id=user.actor_id)
+        deliveries = deliveries.filter(mine)
+    if channel:
+        deliveries = deliveries.filter(channel=channel)
+    if status:
+        deliveries = deliveries.filter(status=status)
+    return deliveries.order_by("-created_at", "-id")
+
+
+def for_topic(topic: str) -> QuerySet:
+    """Every delivery of one cause (e.g. "activation:<uuid>"), for the boards."""
+    return Delivery.objects.filter(topic=topic)

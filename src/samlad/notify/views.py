@@ -1,0 +1,37 @@
+"""The outbox page (/utskick/): every message the platform has sent or is sending, newest first,
+so a demo user sees the call-out messages and an administrator sees what went where."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from samlad.core.errors import NotFound
+from samlad.notify import conf, health, selectors
+from samlad.notify.forms import OutboxFilterForm
+
+PAGE_SIZE = 50
+
+
+@never_cache
+@login_required
+@require_GET
+def outbox(request):
+    form = OutboxFilterForm(request.GET)
+    try:
+        deliveries = selectors.outbox_for(request.user, **form.filters())
+    except NotFound:
+        raise Http404 from None
+    page = Paginator(deliveries, PAGE_SIZE).get_page(request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "providers": health.status(),
+        "demo_outbox": conf.demo_outbox(),
+    }
+    return render(request, "notify/outbox.html", context)

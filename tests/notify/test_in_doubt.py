@@ -1,0 +1,57 @@
+"""A delivery in doubt (its worker died mid-send, or the answer never came) is not sent blindly
+again: the dead round's journal, or the SMS provider itself, says whether it already went out."""
+
+import httpx
+import pytest
+from provider_server import ELKS_PASSWORD, ELKS_USER
+
+from samlad.notify import journal, outbox
+from samlad.notify.models import Delivery, DeliveryStatus
+
+
+def _in_doubt(delivery: Delivery) -> None:
+    Delivery.objects.filter(pk=delivery.pk).update(in_doubt=True, recovered=1, attempts=1)
+
+
+@pytest.mark.django_db
+def test_an_email_the_dead_round_noted_as_accepted_is_not_sent_again(
+    smtp_server, quick_retries, send_all, settings, tmp_path
+):
+    settings.NOTIFY_JOURNAL_DIR = str(tmp_path)
+    taken = outbox.enqueue(key="a", channel="email", address="a@example.org", topic="t", body="1")
+    lost = outbox.enqueue(key="b", channel="email", address="b@example.org", topic="t", body="2")
+    dead = journal.Journal("dead-worker")
+    dead.note(taken.public_id, "<a@samlad>")
+    dead.close(remove=False)
+    _in_doubt(taken)
+    _in_doubt(lost)
+    send_all()
+    assert smtp_server.recipients == [["b@example.org"]]  # only the one that never went out
+    taken.refresh_from_db()
+    assert (taken.status, taken.provider_message_id) == (DeliveryStatus.SENT, "<a@samlad>")
+    assert list(tmp_path.iterdir()) == [tmp_path / "dead-worker.log"]  # ours was removed
+
+
+@pytest.mark.django_db
+def test_an_sms_the_provider_already_has_is_marked_sent_not_sent_again(elks, send_all):
+    text = "Aktivering: anslut till samordnande forum."
+    delivery = outbox.enqueue(key="s", channel="sms", address="+46701740605", topic="t", body=text)
+    accepted = httpx.post(
+        f"{elks.url}/a1/sms",
+        data={"from": "Samlad", "to": "+46701740605", "message": text},
+        auth=(ELKS_USER, ELKS_PASSWORD),
+    ).json()
+    _in_doubt(delivery)
+    send_all()
+    assert elks.sms_to("+46701740605") == [text]  # still one
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.provider_message_id) == (DeliveryStatus.SENT, accepted["id"])
+    assert not delivery.in_doubt
+
+
+@pytest.mark.django_db
+def test_an_sms_in_doubt_that_the_provider_never_got_is_sent(twilio, send_all):
+    delivery = outbox.enqueue(key="s", channel="sms", address="+46701740605", topic="t", body="Hej")
+    _in_doubt(delivery)
+    send_all()
+    assert twilio.sms_to("+46701740605") == ["Hej"]

@@ -1,0 +1,90 @@
+"""The outbox itself: a message is added once per key, alone or thousands at a time, commits or
+rolls back with its cause, and wakes the worker once the transaction has committed."""
+
+import pytest
+from django.db import transaction
+from django_tasks_db.models import DBTaskResult
+
+from samlad.notify import claims, outbox
+from samlad.notify.models import Delivery, DeliveryStatus
+
+
+def _message(n: int, **extra) -> outbox.Message:
+    return outbox.Message(
+        key=f"activation:a1:{n}:sms",
+        channel="sms",
+        address=f"+4670{n:07d}",
+        topic="activation:a1",
+        body=f"Meddelande {n}",
+        **extra,
+    )
+
+
+def _send_tasks() -> int:
+    return DBTaskResult.objects.filter(task_path="samlad.notify.tasks.send_due").count()
+
+
+@pytest.mark.django_db
+def test_the_same_key_twice_is_one_delivery(django_capture_on_commit_callbacks):
+    first = outbox.enqueue(key="k", channel="email", address="a@example.org", topic="t", body="1")
+    second = outbox.enqueue(key="k", channel="email", address="b@example.org", topic="t", body="2")
+    assert first.pk == second.pk
+    assert (second.address, second.body) == ("a@example.org", "1")
+
+
+@pytest.mark.django_db
+def test_enqueue_many_adds_each_key_once_and_says_how_many_were_new():
+    assert outbox.enqueue_many(_message(n) for n in range(2500)) == 2500
+    assert outbox.enqueue_many(_message(n) for n in range(2400, 2600)) == 100
+    assert Delivery.objects.count() == 2600
+
+
+@pytest.mark.django_db
+def test_an_exercise_is_marked_in_bulk_too():
+    outbox.enqueue_many([_message(1, exercise=True, subject="Aktivering")])
+    delivery = Delivery.objects.get()
+    assert delivery.body.startswith("ÖVNING: ")
+    assert delivery.subject == "ÖVNING: Aktivering"
+
+
+def test_an_unknown_channel_is_refused():
+    with pytest.raises(ValueError, match="unknown channel"):
+        outbox.enqueue(key="k", channel="fax", address="x", topic="t", body="x")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_is_woken_once_after_the_transaction_commits():
+    with transaction.atomic():
+        outbox.enqueue(key="a", channel="email", address="a@example.org", topic="t", body="x")
+        outbox.enqueue_many(_message(n) for n in range(10))
+        assert _send_tasks() == 0  # not before the commit
+    assert _send_tasks() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_cause_leaves_no_message_and_wakes_nobody():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        outbox.enqueue_many(_message(n) for n in range(10))
+        raise RuntimeError("the activation failed")
+    assert Delivery.objects.count() == 0
+    assert _send_tasks() == 0
+
+
+@pytest.mark.django_db
+def test_two_workers_never_claim_the_same_delivery():
+    outbox.enqueue_many(_message(n) for n in range(50))
+    first = claims.claim(channel="sms", provider="46elks", limit=30, worker_id="w1")
+    second = claims.claim(channel="sms", provider="46elks", limit=30, worker_id="w2")
+    assert len(first) == 30 and len(second) == 20
+    assert not {row.id for row in first} & {row.id for row in second}
+    assert all(row.status == DeliveryStatus.SENDING and row.attempts == 1 for row in first)
+
+
+@pytest.mark.django_db
+def test_a_claim_whose_lease_ran_out_comes_back_in_doubt(settings):
+    settings.NOTIFY_LEASE_SECONDS = -1  # every lease has already run out
+    outbox.enqueue_many(_message(n) for n in range(3))
+    claims.claim(channel="sms", provider="46elks", limit=3, worker_id="dead")
+    assert claims.recover_abandoned() == 3
+    for row in Delivery.objects.all():
+        assert (row.status, row.in_doubt, row.recovered) == (DeliveryStatus.PENDING, True, 1)

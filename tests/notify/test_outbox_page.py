@@ -1,0 +1,112 @@
+"""The outbox page /utskick/: in demo mode nothing leaves the platform and a user sees the
+messages sent to them and their actor; a platform administrator sees all of them."""
+
+import pytest
+from django.urls import reverse
+
+from samlad.notify import outbox, sending
+from samlad.notify.models import DeliveryStatus
+
+
+def _call_out(user, actor):
+    for person in (user("nacka.kontakt"), user("polisen.kontakt")):
+        outbox.enqueue(
+            key=f"demo:{person.username}:email",
+            channel="email",
+            address=person.email,
+            topic="activation:demo",
+            subject="Aktivering: Regionalt samordnande forum",
+            body=f"Hej {person.actor.name}, anslut kl. 16.00.",
+            user=person,
+            actor=person.actor,
+            exercise=True,
+        )
+        outbox.enqueue(
+            key=f"demo:{person.username}:sms",
+            channel="sms",
+            address=str(person.phone),
+            topic="activation:demo",
+            body=f"Aktivering {person.actor.name}: anslut kl. 16.00.",
+            user=person,
+            actor=person.actor,
+        )
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEMO_MODE = True
+    settings.REQUIRE_ADMIN_TWO_FACTOR = False
+
+
+@pytest.mark.django_db
+def test_in_demo_mode_messages_stay_in_the_outbox_and_are_shown_there(
+    demo, smtp_server, user, actor, client_for
+):
+    _call_out(user, actor)
+    sending.send_due()
+    assert smtp_server.messages == []  # nothing left the platform
+    page = client_for("nacka.kontakt").get(reverse("notify:outbox"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Utskick" in html
+    assert "Hej Nacka kommun, anslut kl. 16.00." in html
+    assert "ÖVNING: Aktivering: Regionalt samordnande forum" in html
+    assert "Aktivering Nacka kommun: anslut kl. 16.00." in html
+    assert "Skickat" in html or "Accepterat" in html
+    assert "Polismyndigheten" not in html  # another actor's messages are not shown
+
+
+@pytest.mark.django_db
+def test_the_outbox_lists_the_newest_first_with_channel_address_and_status(
+    demo, user, actor, client_for
+):
+    _call_out(user, actor)
+    sending.send_due()
+    html = client_for("kansli").get(reverse("notify:outbox")).content.decode()
+    assert html.index("polisen.kontakt@") < html.index("nacka.kontakt@")  # newest first
+    assert "SMS" in html and "E-post" in html
+    assert user("nacka.kontakt").phone.as_e164 in html
+
+
+@pytest.mark.django_db
+def test_the_outbox_filters_by_channel(demo, user, actor, client_for):
+    _call_out(user, actor)
+    html = client_for("kansli").get(reverse("notify:outbox"), {"kanal": "sms"}).content.decode()
+    assert "polisen.kontakt@" not in html
+    assert "Aktivering Polismyndigheten Region Stockholm: anslut" in html
+
+
+@pytest.mark.django_db
+def test_outside_demo_mode_only_platform_administrators_see_the_outbox(user, actor, client_for):
+    _call_out(user, actor)
+    assert client_for("nacka.kontakt").get(reverse("notify:outbox")).status_code == 404
+    assert client_for("kansli").get(reverse("notify:outbox")).status_code == 200
+
+
+def test_the_outbox_asks_for_sign_in(client, db):
+    response = client.get(reverse("notify:outbox"))
+    assert response.status_code == 302
+    assert "/konto/logga-in/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_the_outbox_shows_a_provider_that_is_down(demo, client_for, settings):
+    from samlad.notify import health
+
+    settings.NOTIFY_DEMO_OUTBOX = False
+    health.note(channel="sms", provider="46elks", successes=0, failures=12, last_error="HTTP 503")
+    html = client_for("kansli").get(reverse("notify:outbox")).content.decode()
+    assert "46elks" in html
+    assert "ur funktion" in html
+    assert "HTTP 503" in html
+
+
+@pytest.mark.django_db
+def test_a_demo_delivery_is_marked_sent_by_the_demo_outbox(demo, user, actor):
+    _call_out(user, actor)
+    sending.send_due()
+    from samlad.notify.models import Delivery
+
+    assert set(Delivery.objects.values_list("status", "provider")) == {
+        (DeliveryStatus.SENT, "demo")
+    }
