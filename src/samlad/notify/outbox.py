@@ -82,7 +82,8 @@ class Message:
         if self.channel not in CHANNELS:
             raise ValueError(f"unknown channel {self.channel!r}")
         subject, body = self.subject, self.body
-        if self.exercise:
+        # A webhook's body is signed JSON that carries "exercise" itself: never marked.
+        if self.exercise and self.channel != Channel.WEBHOOK:
             subject = _mark_exercise(subject) if subject else subject
             body = _mark_exercise(body)
         address = e164(self.address) if self.channel == Channel.SMS else self.address.strip()

@@ -21,7 +21,7 @@ from samlad.notices.models import (
     Webhook,
 )
 from samlad.notices.services import messages
-from samlad.notify.outbox import enqueue
+from samlad.notify.outbox import Message, enqueue_many
 
 
 def topic(notice: Notice) -> str:
@@ -127,6 +127,8 @@ def _send(notice: Notice, revision: NoticeRevision, recipients) -> int:
             continue
         content.enqueue_for(user, recipient.channel, address)
         written += 1
+    # One bulk insert for the whole fan-out (thousands of rows), each key still written once.
+    enqueue_many(content.messages)
     DigestItem.objects.bulk_create(digest_items, ignore_conflicts=True)
     return written + len(digest_items)
 
@@ -135,7 +137,7 @@ def _to_webhook(notice, revision, hook: Webhook, content: "_Content") -> int:
     if not hook.is_active or not access.can_view(selectors.outside_reader(hook.actor), notice):
         return 0
     key = delivery_key(notice, revision, channel="webhook", to=f"w{hook.pk}")
-    enqueue(
+    content.add(
         key=key,
         channel="webhook",
         address=hook.url,
@@ -160,9 +162,13 @@ class _Content:
         self.subject, self.email_body = messages.email(notice, revision)
         self.sms_body = messages.sms(notice, revision)
         self.webhook_body = messages.to_json(messages.notice_payload(notice, revision))
+        self.messages: list[Message] = []
+
+    def add(self, **message) -> None:
+        self.messages.append(Message(**message))
 
     def enqueue_for(self, user, channel: str, address: str) -> None:
-        enqueue(
+        self.add(
             key=delivery_key(self.notice, self.revision, channel=channel, to=f"u{user.pk}"),
             channel=channel,
             address=address,
