@@ -2,8 +2,10 @@
 and an async load generator that reads the server's own time from the Server-Timing header."""
 
 import asyncio
+import itertools
 import json
 import os
+import platform
 import re
 import socket
 import statistics
@@ -34,21 +36,38 @@ def bench_env(database_url: str) -> dict:
     }
 
 
+def _admin_connection(url: str):
+    return psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True)
+
+
 def fresh_database(url: str) -> None:
     """Drop and create the database named in `url` (PostgreSQL, trust auth)."""
     name = url.rsplit("/", 1)[1]
-    admin_url = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
+    with _admin_connection(url) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(url: str) -> None:
+    name = url.rsplit("/", 1)[1]
+    with _admin_connection(url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def vacuum_analyze(url: str) -> None:
+    """What autovacuum would have done by the time a real log book is this long."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
 
 
 def run_django(env: dict, code: str) -> str:
     """Run Python with Django set up in a child process; return its last stdout line."""
     script = "import django; django.setup()\n" + code
     result = subprocess.run(
-        [PYTHON, "-c", script], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+        [PYTHON, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True
     )
+    if result.returncode != 0:
+        sys.exit(result.stderr)
     return result.stdout.strip().splitlines()[-1]
 
 
@@ -59,80 +78,80 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(env: dict, *, workers: int = 2):
-    """uvicorn serving Samlad; yields its base URL."""
+def server(env: dict, *, workers: int, limit: int = 0):
+    """Samlad as scripts/run.py serves it: uvicorn (with `workers` processes; with `limit`, behind
+    the proposed cap on requests in flight) and the background worker. Yields the base URL."""
     port = free_port()
-    process = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "uvicorn",
-            "samlad.config.asgi:application",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
+    app = "bench.limited_asgi:application" if limit else "samlad.config.asgi:application"
+    web = [PYTHON, "-m", "uvicorn", app, "--port", str(port), "--workers", str(workers)]
+    web += ["--no-access-log", "--log-level", "warning"]
+    worker = [PYTHON, "manage.py", "samlad_worker", "--queue-name", "*", "--no-reload", "-v", "0"]
+    env = env | {"BENCH_LIMIT": str(limit)}
+    processes = [subprocess.Popen(command, env=env, cwd=ROOT) for command in (web, worker)]
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(150):
             try:
-                httpx.get(base + "/healthz", timeout=1)
-                break
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
             except httpx.HTTPError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         yield base
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=20)
 
 
-async def _load(url: str, *, clients: int, requests: int, headers: dict) -> dict:
-    server_ms: list[float] = []
-    client_ms: list[float] = []
-    statuses: dict[int, int] = {}
-    queue: asyncio.Queue = asyncio.Queue()
-    for _ in range(requests):
-        queue.put_nowait(None)
+async def _load(urls: dict[str, str], *, clients: int, requests: int, headers: dict) -> dict:
+    server_ms: dict[str, list[float]] = {name: [] for name in urls}
+    client_ms: dict[str, list[float]] = {name: [] for name in urls}
+    statuses: dict[str, dict] = {name: {} for name in urls}
+    turns = itertools.islice(itertools.cycle(urls), requests)
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(headers=headers, limits=limits, timeout=60) as client:
+    async with httpx.AsyncClient(headers=headers, limits=limits, timeout=120) as client:
 
-        async def worker():
-            while not queue.empty():
-                queue.get_nowait()
+        async def one_client():
+            for name in turns:
                 started = time.perf_counter()
-                response = await client.get(url)
-                client_ms.append((time.perf_counter() - started) * 1000)
-                statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
-                match = SERVER_TIMING.search(response.headers.get("server-timing", ""))
-                if match:
-                    server_ms.append(float(match.group(1)))
+                try:
+                    response = await client.get(urls[name])
+                except httpx.TransportError as error:
+                    answer = type(error).__name__
+                else:
+                    answer = response.status_code
+                    client_ms[name].append((time.perf_counter() - started) * 1000)
+                    match = SERVER_TIMING.search(response.headers.get("server-timing", ""))
+                    if match:
+                        server_ms[name].append(float(match.group(1)))
+                statuses[name][answer] = statuses[name].get(answer, 0) + 1
 
         started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(clients)))
+        await asyncio.gather(*(one_client() for _ in range(clients)))
         elapsed = time.perf_counter() - started
     return {
-        "clients": clients,
-        "requests": requests,
-        "statuses": statuses,
-        "throughput_rps": round(requests / elapsed, 1),
-        "server": summary(server_ms),
-        "client": summary(client_ms),
+        name: {
+            "clients": clients,
+            "requests": requests // len(urls),
+            "statuses": statuses[name],
+            "throughput_rps": round(requests / elapsed, 1),
+            "server": summary(server_ms[name]),
+            "client": summary(client_ms[name]),
+        }
+        for name in urls
     }
 
 
-def load(url: str, *, clients: int, requests: int, headers: dict | None = None) -> dict:
-    """Warm up, then send `requests` GETs from `clients` concurrent clients."""
-    asyncio.run(
-        _load(url, clients=min(clients, 5), requests=min(20, requests), headers=headers or {})
-    )
-    return asyncio.run(_load(url, clients=clients, requests=requests, headers=headers or {}))
+def load(urls: dict[str, str], *, clients: int, requests: int, headers: dict | None = None):
+    """Warm up, then send `requests` GETs from `clients` concurrent clients, taking the `urls`
+    in turn, so that each is measured under the same conditions as the others. Returns the
+    figures by url name (req/s counts the requests to all of them)."""
+    headers = headers or {}
+    warm_up = min(20, requests)
+    asyncio.run(_load(urls, clients=min(clients, 5), requests=warm_up, headers=headers))
+    return asyncio.run(_load(urls, clients=clients, requests=requests, headers=headers))
 
 
 def summary(values: list[float]) -> dict:
@@ -140,23 +159,32 @@ def summary(values: list[float]) -> dict:
         return {}
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return {"median_ms": round(statistics.median(ordered), 1), "p95_ms": round(p95, 1)}
+
+
+def machine(database_url: str) -> dict:
+    """What the figures were measured on."""
+    cpuinfo = Path("/proc/cpuinfo").read_text()
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    with psycopg.connect(database_url) as conn:
+        postgres = conn.execute("SHOW server_version").fetchone()[0]
     return {
-        "median_ms": round(statistics.median(ordered), 1),
-        "p95_ms": round(p95, 1),
-        "n": len(ordered),
+        "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "ram_gb": round(memory_kb / 1024**2, 1),
+        "postgresql": postgres,
+        "python": platform.python_version(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
-
-
-def machine() -> dict:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"cpu": cpu, "cores": os.cpu_count(), "python": sys.version.split()[0]}
 
 
 def save(name: str, results: dict) -> Path:

@@ -80,19 +80,28 @@ def grouped_choices(actors: list[Actor]) -> list:
 PICK_SEVERAL = _("Hold down Ctrl (⌘ on a Mac) to pick several.")
 
 
+class ActorSelect(forms.Select):
+    template_name = "events/widgets/actor_select.html"
+
+
+class ActorSelectMultiple(forms.SelectMultiple):
+    template_name = "events/widgets/actor_select.html"
+
+
 class ActorsField(forms.TypedMultipleChoiceField):
     """Several actors, picked from a list grouped by kind (municipalities, agencies …)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", PICK_SEVERAL)
-        kwargs.setdefault("widget", forms.SelectMultiple(attrs={"size": "10"}))
+        kwargs.setdefault("widget", ActorSelectMultiple(attrs={"size": "10"}))
         super().__init__(coerce=int, **kwargs)
 
 
 class ActorField(forms.TypedChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", ActorSelect)
         super().__init__(coerce=int, empty_value=None, **kwargs)
 
 

@@ -11,6 +11,7 @@ from samlad.core import live
 from samlad.events import rules, selectors
 from samlad.events.forms import LogEntryForm, ReportForm
 from samlad.events.services.events import topic
+from samlad.events.views import fragments
 from samlad.events.views.common import positive_int, visible_event
 
 
@@ -28,7 +29,8 @@ def picture_context(request, event) -> dict:
 
 
 def reports_context(request, event) -> dict:
-    return {"reports": selectors.current_reports(request.user, event)}
+    reports = selectors.current_reports(request.user, event)
+    return {"reports": reports, "report_cards": fragments.report_cards(event, reports)}
 
 
 def log_context(request, event, *, before: int | None = None) -> dict:
@@ -37,7 +39,12 @@ def log_context(request, event, *, before: int | None = None) -> dict:
     for entry in entries:
         entry.corrected_by = corrected.get(entry.pk, [])
     older = entries[-1].number if entries and entries[-1].number > 1 else None
-    return {"entries": entries, "before": before, "older_than": older}
+    return {
+        "entries": entries,
+        "log_rows": fragments.log_rows(event, entries),
+        "before": before,
+        "older_than": older,
+    }
 
 
 PARTIALS = {
