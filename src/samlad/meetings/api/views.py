@@ -25,7 +25,7 @@ STATUS_SERVICES = {
 
 
 def conflict(detail: str, **extra) -> Response:
-    body = {"status": 409, "title": "Conflict", "detail": detail, **extra}
+    body = {"type": "about:blank", "status": 409, "title": "Conflict", "detail": detail, **extra}
     return Response(body, status=status.HTTP_409_CONFLICT, content_type=PROBLEM_JSON)
 
 

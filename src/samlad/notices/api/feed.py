@@ -23,7 +23,12 @@ class NoticeFeed(Feed):
         actor = actor_for_token(token_from(request))
         if actor is None:
             response = JsonResponse(
-                {"status": 401, "title": "Unauthorized", "detail": "A valid feed token is needed."},
+                {
+                    "type": "about:blank",
+                    "status": 401,
+                    "title": "Unauthorized",
+                    "detail": "A valid feed token is needed.",
+                },
                 status=401,
                 content_type="application/problem+json",
             )

@@ -30,6 +30,7 @@ from samlad.notices.services import cap_import, notices
 def problem(status_code: int, detail: str) -> Response:
     titles = {400: "Bad Request", 409: "Conflict", 413: "Content Too Large"}
     body = {
+        "type": "about:blank",
         "status": status_code,
         "title": titles.get(status_code, "Unprocessable Content"),
         "detail": detail,
