@@ -64,7 +64,7 @@ def test_the_outbox_lists_the_newest_first_with_channel_address_and_status(
     sending.send_due()
     html = client_for("kansli").get(reverse("notify:outbox")).content.decode()
     assert html.index("polisen.kontakt@") < html.index("nacka.kontakt@")  # newest first
-    assert "SMS" in html and "E-post" in html
+    assert "Sms" in html and "E-post" in html
     assert user("nacka.kontakt").phone.as_e164 in html
 
 
