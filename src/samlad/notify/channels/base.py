@@ -1,7 +1,9 @@
 """What every channel sender has."""
 
+from abc import ABC, abstractmethod
 
-class Sender:
+
+class Sender(ABC):
     channel = ""
     provider = ""
     concurrency = 1
@@ -9,9 +11,9 @@ class Sender:
     # servers and webhook receivers cannot: a re-send carries the same Message-ID or key).
     can_reconcile = False
 
+    @abstractmethod
     def send(self, delivery) -> str:
         """Hand the message over; return the provider's id for it. Raises SendError."""
-        raise NotImplementedError
 
     def find_accepted(self, delivery) -> str | None:
         """The provider's id of this message if it was accepted earlier, else None."""
