@@ -23,7 +23,7 @@ from samlad.actors.models import (
     FunctionAssignment,
     FunctionKind,
 )
-from samlad.notify.outbox import enqueue
+from samlad.notify.outbox import Message, enqueue_many
 
 FORUM_FUNCTION, DEPUTIES, CONTACT_FUNCTION, NOT_REACHED = 0, 1, 2, 3
 SMS_NUMBER_TYPES = {
@@ -202,12 +202,15 @@ class CallOut:
         self.pending = []
         with texts.network_language():
             words = texts.CallOutWords(self.activation)
-            for recipient in recipients:
-                send_call_out(self.activation, recipient, words)
+            enqueue_many(
+                message
+                for recipient in recipients
+                for message in call_out_messages(self.activation, recipient, words)
+            )
         return recipients
 
 
-def send_call_out(activation: Activation, recipient: Recipient, words) -> None:
+def call_out_messages(activation: Activation, recipient: Recipient, words) -> list[Message]:
     """One e-mail (with the invite) and one SMS per recipient, at most: the idempotency key is
     the activation, the recipient and the channel."""
     url = links.url_for(recipient)
@@ -218,21 +221,30 @@ def send_call_out(activation: Activation, recipient: Recipient, words) -> None:
         "exercise": activation.is_exercise,
     }
     key = f"activation:{activation.public_id}:{recipient.public_id}"
+    messages = []
     if recipient.email:
-        body = words.email(recipient, url)
-        enqueue(
-            key=f"{key}:email",
-            channel="email",
-            address=recipient.email,
-            subject=words.subject,
-            body=body,
-            attachments=[invite.attachment(activation, recipient, answer_url=url)],
-            **common,
+        messages.append(
+            Message(
+                key=f"{key}:email",
+                channel="email",
+                address=recipient.email,
+                subject=words.subject,
+                body=words.email(recipient, url),
+                attachments=[invite.attachment(activation, recipient, answer_url=url)],
+                **common,
+            )
         )
     if recipient.phone:
-        enqueue(
-            key=f"{key}:sms", channel="sms", address=recipient.phone, body=words.sms(url), **common
+        messages.append(
+            Message(
+                key=f"{key}:sms",
+                channel="sms",
+                address=recipient.phone,
+                body=words.sms(url),
+                **common,
+            )
         )
+    return messages
 
 
 def new_participants(activation: Activation, actors, **extra) -> list[Participant]:
