@@ -3,6 +3,7 @@ the browser closes."""
 
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 from signing import sign_in
 
 
@@ -51,3 +52,23 @@ def test_signing_in_gives_a_new_session_key(client, with_password):
     before = client.session.session_key
     sign_in(client, "nacka.kontakt")
     assert client.session.session_key != before
+
+
+def test_pages_seen_without_signing_in_leave_no_session_behind(client, db):
+    from django.contrib.sessions.models import Session
+
+    for path in ("/healthz", "/konto/logga-in/", "/api/v1/me/"):
+        client.get(path)
+    assert not Session.objects.exists()
+
+
+def test_the_idle_limit_counts_from_the_last_use_within_a_minute(client, with_password, clock):
+    from django.contrib.sessions.models import Session
+
+    with_password("nacka.kontakt")
+    sign_in(client, "nacka.kontakt")
+    clock.shift(3600)
+    assert client.get("/aktorer/").status_code == 200
+    (session,) = Session.objects.all()
+    idle_left = (session.expire_date - timezone.now()).total_seconds()
+    assert settings.SESSION_COOKIE_AGE - 60 <= idle_left <= settings.SESSION_COOKIE_AGE

@@ -1,6 +1,7 @@
 """The second step of signing in. A user who has set up an authenticator app enters a code from
 it before reaching any page; administrators must set one up first (outside demo mode)."""
 
+import time
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect
@@ -60,3 +61,22 @@ class RequireTwoFactorMiddleware:
         if needs_second_factor(request.user):
             return redirect(second_step_url(request.get_full_path()))
         return None
+
+
+class SlidingSessionMiddleware:
+    """Keeps a signed-in user's session alive while it is used: its expiry (SESSION_COOKIE_AGE
+    from the last save) moves forward when the session was last saved more than a minute ago.
+    Saving on every request instead cost a database write and commit per page."""
+
+    TOUCH_AFTER_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            session = request.session
+            now = int(time.time())
+            if now - session.get("_touched", 0) >= self.TOUCH_AFTER_SECONDS:
+                session["_touched"] = now
+        return self.get_response(request)
