@@ -19,5 +19,5 @@ class Sender(ABC):
         """The provider's id of this message if it was accepted earlier, else None."""
         return None
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 (a hook: most senders hold no connection)
         """Close connections."""
