@@ -3,7 +3,7 @@ a log book of 1,000 entries, and of one with 100,000, at 1 and 50 concurrent cli
 PostgreSQL behind uvicorn. Baseline in the same run: /healthz (three small queries).
 The whole measurement is repeated; the figures reported are the medians over the rounds.
 
-    .venv/bin/python bench/event_page.py [--rounds 3] [--workers 1] [--limit 0]
+    .venv/bin/python bench/event_page.py [--rounds 3] [--workers 1] [--limit N] [--pool N]
 """
 
 import argparse
@@ -70,11 +70,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=400, help="per cell at 50 clients")
     parser.add_argument("--workers", type=int, default=1, help="uvicorn workers (make run: 1)")
-    parser.add_argument("--limit", type=int, default=0, help="requests in flight per worker")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="requests in flight per process (0: no cap)"
+    )
+    parser.add_argument(
+        "--pool", type=int, default=None, help="DATABASE_POOL_MAX_SIZE (0: no connection pool)"
+    )
     parser.add_argument("--keep-database", action="store_true")
     args = parser.parse_args()
 
     env = bench_env(args.database_url)
+    if args.pool is not None:
+        env["DATABASE_POOL_MAX_SIZE"] = str(args.pool)
     fresh_database(args.database_url)
     seeded = json.loads(run_django(env, SEED))
     vacuum_analyze(args.database_url)
@@ -84,7 +91,7 @@ def main() -> None:
     }
     results = {
         "machine": machine(args.database_url),
-        "serving": {"workers": args.workers, "limit": args.limit or None},
+        "serving": {"workers": args.workers, "limit": args.limit, "pool": args.pool},
         "rounds": [],
     }
     with server(env, workers=args.workers, limit=args.limit) as base:
@@ -96,7 +103,9 @@ def main() -> None:
     if not args.keep_database:
         drop_database(args.database_url)
     results["medians"] = medians(results["rounds"])
-    name = f"event_page-w{args.workers}" + (f"-limit{args.limit}" if args.limit else "")
+    name = f"event_page-w{args.workers}"
+    name += "" if args.limit is None else f"-limit{args.limit}"
+    name += "" if args.pool is None else f"-pool{args.pool}"
     path = save(name, results)
     print_table(results)
     print(f"\nraw figures: {path}")

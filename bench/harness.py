@@ -78,15 +78,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(env: dict, *, workers: int, limit: int = 0):
-    """Samlad as scripts/run.py serves it: uvicorn (with `workers` processes; with `limit`, behind
-    the proposed cap on requests in flight) and the background worker. Yields the base URL."""
+def server(env: dict, *, workers: int, limit: int | None = None):
+    """Samlad as scripts/run.py serves it: uvicorn (with `workers` processes, each working on at
+    most `limit` requests at once: SAMLAD_REQUESTS_IN_FLIGHT, its default when None, 0 = no cap)
+    and the background worker. Yields the base URL."""
     port = free_port()
-    app = "bench.limited_asgi:application" if limit else "samlad.config.asgi:application"
+    app = "samlad.config.asgi:application"
     web = [PYTHON, "-m", "uvicorn", app, "--port", str(port), "--workers", str(workers)]
     web += ["--no-access-log", "--log-level", "warning"]
     worker = [PYTHON, "manage.py", "samlad_worker", "--queue-name", "*", "--no-reload", "-v", "0"]
-    env = env | {"BENCH_LIMIT": str(limit)}
+    if limit is not None:
+        env = env | {"SAMLAD_REQUESTS_IN_FLIGHT": str(limit)}
     processes = [subprocess.Popen(command, env=env, cwd=ROOT) for command in (web, worker)]
     base = f"http://127.0.0.1:{port}"
     try:

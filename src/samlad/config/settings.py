@@ -126,6 +126,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file, not SQLite's shared in-memory database: browser tests serve pages from a
     # second thread, and the in-memory database locks whole tables between connections.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+elif env_int("DATABASE_POOL_MAX_SIZE", 20) > 0:
+    # PostgreSQL through a pool of connections per process (psycopg_pool): opening one per
+    # request cost a few milliseconds of every page. Live streams hand theirs back between polls
+    # (samlad.core.live), so open pages do not hold connections.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": env_int("DATABASE_POOL_MAX_SIZE", 20),
+        "timeout": 10,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL") or ""
@@ -139,6 +149,9 @@ else:
 TASKS = {
     "default": {"BACKEND": env_str("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"},
 }
+# Requests one server process works on at once; more wait their turn (samlad.core.concurrency).
+# 0 turns the cap off. Run more processes (uvicorn --workers, WEB_CONCURRENCY) for more at once.
+REQUESTS_IN_FLIGHT = env_int("SAMLAD_REQUESTS_IN_FLIGHT", 4)
 # A worker that has not written a heartbeat for this long is reported as down by /healthz.
 WORKER_STALE_AFTER_SECONDS = env_int("WORKER_STALE_AFTER_SECONDS", 60)
 

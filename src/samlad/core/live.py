@@ -6,12 +6,13 @@ Within one process a commit wakes the followers at once; across processes (the w
 instances) a follower polls every POLL_SECONDS, so an update shows within about a second."""
 
 import asyncio
+import functools
 import json
 import threading
 from collections.abc import AsyncIterator, Callable
 
 from asgiref.sync import sync_to_async
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Model
 
 from samlad.core.models import Change
@@ -39,6 +40,27 @@ def latest_change_id(topic: str) -> int:
     """The id a new follower starts after, so it gets only what happens from now on."""
     last = Change.objects.filter(topic=topic).order_by("-id").values_list("id", flat=True).first()
     return last or 0
+
+
+def release_connection() -> None:
+    """Hand this thread's database connection back to its pool, if it came from one (PostgreSQL
+    in production): a page open for hours must not hold a connection between polls. Without a
+    pool the connection stays open, as reconnecting every second would cost more."""
+    if getattr(connection, "pool", None) is not None and not connection.in_atomic_block:
+        connection.close()
+
+
+def releasing(function: Callable) -> Callable:
+    """`function`, handing the database connection back when it is done (for streams)."""
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        finally:
+            release_connection()
+
+    return run
 
 
 def _wake(topic: str) -> None:
@@ -71,8 +93,8 @@ async def follow(
     woken = asyncio.Event()
     with _lock:
         _waiters.setdefault(topic, set()).add((loop, woken))
-    render_async = sync_to_async(render, thread_sensitive=True)
-    fetch = sync_to_async(_changes_after, thread_sensitive=True)
+    render_async = sync_to_async(releasing(render), thread_sensitive=True)
+    fetch = sync_to_async(releasing(_changes_after), thread_sensitive=True)
     try:
         yield "retry: 2000\n\n"
         idle = 0.0
