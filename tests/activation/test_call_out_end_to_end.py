@@ -3,15 +3,20 @@ samlad_worker`) sends the messages to the local SMTP server and the local 46elks
 duty officer's board shows every actor reached. People answer with what they received: an SMS
 reply through the provider's inbound webhook, or the answer link in their e-mail or SMS. When the
 SMS provider is down, e-mail still reaches everyone, the SMS messages go out as e-mail after
-their retries, and the board says the SMS provider is not answering."""
+their retries, and the board says the SMS provider is not answering. A board left open hears of
+the worker's sending within two seconds."""
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.db.models import Min
 from django.test import Client, override_settings
 from django.utils import timezone
+from stream_helpers import follow
 
 from notify.provider_server import ProviderServer
 from samlad.accounts.models import User
@@ -20,7 +25,7 @@ from samlad.activation.board import board_for
 from samlad.activation.models import Forum, Recipient
 from samlad.notify.models import Delivery, DeliveryStatus
 from smtp import LocalSMTPServer
-from worker import running_worker, wait_until, worker_env
+from worker import running_worker, start_worker, stop, wait_until, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,16 +40,30 @@ QUICK_RETRIES = {
 }
 
 
+@dataclass
+class Servers:
+    smtp: LocalSMTPServer
+    sms: ProviderServer
+    worker_env: dict
+    log: Path
+
+
 @pytest.fixture
 def servers(demo_data, tmp_path):
-    """The local SMTP and 46elks servers, the real worker sending to them, and this process (the
-    web side) set up the same way. Yields (smtp, sms, log of the worker)."""
-    log = tmp_path / "worker.log"
+    """The local SMTP and 46elks servers, and this process (the web side) set up to use them."""
     with LocalSMTPServer() as smtp, ProviderServer() as sms:
         web = smtp.settings() | sms.elks_settings()
         web |= {"NOTIFY_DEMO_OUTBOX": False, "ELKS46_INBOUND_SECRET": INBOUND_SECRET}
-        with override_settings(**web), running_worker(worker_env(smtp, sms, **QUICK_RETRIES), log):
-            yield smtp, sms, log
+        with override_settings(**web):
+            env = worker_env(smtp, sms, **QUICK_RETRIES)
+            yield Servers(smtp, sms, env, tmp_path / "worker.log")
+
+
+@pytest.fixture
+def worker(servers):
+    """The real worker process, sending to the servers."""
+    with running_worker(servers.worker_env, servers.log):
+        yield servers
 
 
 def activate():
@@ -94,8 +113,8 @@ def answer_path(text: str) -> str:
     return urlsplit(link).path
 
 
-def test_a_call_out_reaches_every_actor_and_the_answers_show_on_the_board(servers):
-    smtp, sms, log = servers
+def test_a_call_out_reaches_every_actor_and_the_answers_show_on_the_board(worker):
+    smtp, sms, log = worker.smtp, worker.sms, worker.log
     activation = activate()
     wait_until_done(activation, log)
 
@@ -153,8 +172,8 @@ def test_a_call_out_reaches_every_actor_and_the_answers_show_on_the_board(server
     assert (figures["answered"], figures["attending"], figures["later"]) == (3, 2, 1)
 
 
-def test_with_the_sms_provider_down_email_reaches_everyone_and_the_board_says_so(servers):
-    smtp, sms, log = servers
+def test_with_the_sms_provider_down_email_reaches_everyone_and_the_board_says_so(worker):
+    smtp, sms, log = worker.smtp, worker.sms, worker.log
     sms.down()  # connections refused
     started = timezone.now()
     activation = activate()
@@ -199,3 +218,27 @@ def test_with_the_sms_provider_down_email_reaches_everyone_and_the_board_says_so
     assert "cannot connect" in page
     assert f"({texts.count()} meddelanden misslyckas)" in page
     assert "E-postservern svarar inte" not in page
+
+
+def test_the_open_board_hears_of_the_workers_sending_within_two_seconds(servers):
+    """The board is open before the worker starts; its live stream says "delivery" no later
+    than two seconds after the worker's first message was accepted."""
+    activation = activate()
+    workers = []
+
+    def start_the_worker():
+        workers.append(start_worker(servers.worker_env, servers.log))
+
+    try:
+        status, received, _took = follow(
+            "tib", activation, start_the_worker, until="event: delivery", seconds=60
+        )
+        heard_at = timezone.now()
+    finally:
+        for process in workers:
+            stop(process)
+    assert status == 200
+    assert "event: delivery" in received
+    first_sent = Delivery.objects.filter(topic=activation.topic).aggregate(Min("sent_at"))
+    assert first_sent["sent_at__min"] is not None
+    assert (heard_at - first_sent["sent_at__min"]).total_seconds() < 2
