@@ -16,6 +16,8 @@ from samlad.activation.models import Recipient
 from samlad.actors.models import ContactChannel, ContactPoint, Function
 from samlad.actors.phones import for_display
 from samlad.core.models import ConfidentialRead
+from samlad.notify import health
+from samlad.notify.channels import provider_names
 from samlad.notify.models import Delivery
 
 
@@ -127,16 +129,59 @@ def test_a_confidential_contact_point_is_shown_only_as_the_access_policy_allows(
     assert ConfidentialRead.objects.filter(target_id=str(secret.public_id)).exists()
 
 
+def sms_provider() -> str:
+    return provider_names()["sms"]
+
+
 def test_a_provider_that_is_down_shows_on_the_board(activate, client_for, user):
+    """What the notify worker records after its batches (health.note) decides; the board adds
+    how many of this call-out's messages are failing. (The whole path through the real worker:
+    test_call_out_end_to_end.py.)"""
     activation = activate()
     mark(activation, SENT, channel="email")
     mark(activation, FAILED, channel="sms", error="HTTP 503 from 46elks")
+    health.note(channel="email", provider="smtp", successes=40, failures=0)
+    health.note(
+        channel="sms",
+        provider=sms_provider(),
+        successes=0,
+        failures=40,
+        last_error="HTTP 503 from 46elks",
+    )
     text = board_page(client_for("tib"), activation)
     assert "Sms-leverantören svarar inte" in text
+    since = timezone.localtime(health.status_of("sms").since).strftime("%H:%M")
+    assert f"sedan kl. {since}" in text
     assert "HTTP 503 from 46elks" in text
+    assert "meddelanden misslyckas" in text
     assert "E-postservern svarar inte" not in text
     (sms,) = [c for c in board_for(user("tib"), activation).channels if c.channel == "sms"]
     assert sms.down
+    assert sms.failing == Delivery.objects.filter(topic=activation.topic, channel="sms").count()
+
+
+def test_a_provider_with_some_failures_shows_as_a_milder_notice(activate, client_for):
+    activation = activate()
+    health.note(
+        channel="sms", provider=sms_provider(), successes=0, failures=2, last_error="HTTP 503"
+    )
+    health.note(channel="sms", provider=sms_provider(), successes=5, failures=0)
+    text = board_page(client_for("tib"), activation)
+    assert "Sms-leverantören har störningar" in text
+    assert "vissa meddelanden misslyckas och skickas igen" in text
+    assert "Sms-leverantören svarar inte" not in text
+
+
+def test_failed_messages_alone_do_not_call_a_provider_down(activate, client_for):
+    """A call-out whose messages failed while the provider is working again (or refused only
+    these numbers) shows the failures per message, not a provider that is down."""
+    activation = activate()
+    mark(activation, FAILED, channel="sms", error="Invalid to number")
+    health.note(channel="sms", provider=sms_provider(), successes=3, failures=0)
+    text = board_page(client_for("tib"), activation)
+    assert "Sms-leverantören svarar inte" not in text
+    assert "Sms-leverantören har störningar" not in text
+    assert "Invalid to number" in text
 
 
 def test_the_time_since_activation_is_weighed_against_the_requirement(activate, client_for):

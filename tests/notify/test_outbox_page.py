@@ -110,3 +110,28 @@ def test_a_demo_delivery_is_marked_sent_by_the_demo_outbox(demo, user, actor):
     assert set(Delivery.objects.values_list("status", "provider")) == {
         (DeliveryStatus.SENT, "demo")
     }
+
+
+def _in_navigation(client) -> bool:
+    page = client.get("/aktorer/").content.decode()
+    return '<a href="/utskick/">Utskick</a>' in page
+
+
+@pytest.mark.django_db
+def test_the_outbox_is_in_the_navigation_of_those_who_may_open_it(client_for, settings):
+    settings.DEMO_MODE = False
+    for username, shown in [("kansli", True), ("nacka.admin", False), ("nacka.kontakt", False)]:
+        user_client = client_for(username)
+        assert _in_navigation(user_client) is shown, username
+        opens = user_client.get(reverse("notify:outbox")).status_code == 200
+        assert opens is shown, username
+
+
+@pytest.mark.django_db
+def test_in_demo_mode_everyone_signed_in_has_the_outbox_in_the_navigation(demo, client_for, client):
+    for username in ("nacka.kontakt", "polisen.kontakt", "kansli"):
+        user_client = client_for(username)
+        assert _in_navigation(user_client), username
+        assert user_client.get(reverse("notify:outbox")).status_code == 200
+    signed_out = client.get("/konto/logga-in/").content.decode()
+    assert 'href="/utskick/"' not in signed_out

@@ -7,63 +7,21 @@ handed over is sent again with the same Message-ID, so the recipient's mail syst
 message (docs/delivery.md). The test counts distinct Message-IDs per mailbox and checks that every
 extra copy the server saw is such a re-send."""
 
-import os
 import signal
-import subprocess
-import sys
-import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from django.db import connection, transaction
-from provider_server import ELKS_PASSWORD, ELKS_USER, ProviderServer
+from django.db import transaction
+from provider_server import ProviderServer
 
 from samlad.notify import outbox
 from samlad.notify.models import Delivery, DeliveryStatus
 from smtp import LocalSMTPServer
+from worker import start_worker, stop, wait_until, worker_env
 
-ROOT = Path(__file__).resolve().parents[2]
 RECIPIENTS = 2000
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
-    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
-    return f"postgres://{settings['USER']}{password}@{host}:{port}/{settings['NAME']}"
-
-
-def _worker_env(smtp: LocalSMTPServer, sms: ProviderServer) -> dict:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "samlad.config.settings",
-        "PYTHONPATH": str(ROOT / "src"),
-        "DATABASE_URL": _database_url(),
-        "SECRET_KEY": "crash-test-" + "x" * 40,
-        "SAMLAD_DEMO": "0",
-        "LOG_LEVEL": "ERROR",
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": smtp.host,
-        "EMAIL_PORT": str(smtp.port),
-        "NOTIFY_SMS_PROVIDER": "46elks",
-        "ELKS46_API_URL": sms.url,
-        "ELKS46_USERNAME": ELKS_USER,
-        "ELKS46_PASSWORD": ELKS_PASSWORD,
-        "NOTIFY_LEASE_SECONDS": "3",
-        "NOTIFY_SWEEP_SECONDS": "1",
-    }
-
-
-def _start_worker(env: dict, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "manage.py", "samlad_worker", "--queue-name", "*"]
-    command += ["--interval", "0.2", "--no-startup-delay", "--no-reload", "-v", "0"]
-    with log.open("ab") as output:
-        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
 
 
 def _call_out() -> None:
@@ -93,37 +51,27 @@ def _received(smtp: LocalSMTPServer, sms: ProviderServer) -> int:
     return len(smtp._collector.envelopes) + len(sms.state.sms)
 
 
-def _wait(condition, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
-
-
 def test_a_worker_killed_mid_call_out_and_restarted_reaches_everyone_once_per_channel(
     tmp_path,
 ):
     log = tmp_path / "worker.log"
     with LocalSMTPServer() as smtp, ProviderServer() as sms:
-        env = _worker_env(smtp, sms)
+        env = worker_env(smtp, sms)
         _call_out()
-        first = _start_worker(env, log)
+        first = start_worker(env, log)
         try:
-            _wait(lambda: _received(smtp, sms) >= 0.3 * 2 * RECIPIENTS, 120, "the first 30%")
+            wait_until(lambda: _received(smtp, sms) >= 0.3 * 2 * RECIPIENTS, 120, "the first 30%")
             first.send_signal(signal.SIGKILL)
             first.wait(timeout=10)
             at_kill = _received(smtp, sms)
             assert at_kill < 2 * RECIPIENTS, "the worker finished before it could be killed"
 
-            restarted = [_start_worker(env, log), _start_worker(env, log)]
+            restarted = [start_worker(env, log), start_worker(env, log)]
             done = Delivery.objects.exclude(status=DeliveryStatus.SENT)
-            _wait(lambda: not done.exists(), 180, f"every delivery to be sent ({log})")
+            wait_until(lambda: not done.exists(), 180, f"every delivery to be sent ({log})")
         finally:
             for worker in [first, *locals().get("restarted", [])]:
-                if worker.poll() is None:
-                    worker.terminate()
-                    worker.wait(timeout=20)
+                stop(worker)
         emails = smtp.messages
         texts = [(message.to, message.text) for message in sms.sms]
 

@@ -7,16 +7,16 @@ access policy for classified contact points)."""
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from samlad.activation import rules
 from samlad.activation.models import Activation, Answer, Participant, Recipient
 from samlad.actors.selectors import swedish_sort_key
 from samlad.core import access
+from samlad.notify import health
 from samlad.notify.models import Delivery, DeliveryStatus
 
-# A channel counts as down when its last attempts (at least two, at most this many) all failed.
-DOWN_AFTER_FAILURES = 3
 ANSWER_ORDER = {Answer.ATTENDING: 0, Answer.LATER: 1, Answer.NOT_ATTENDING: 2}
 
 
@@ -69,11 +69,28 @@ class ActorRow:
 
 @dataclass
 class ChannelHealth:
+    """A channel's provider as the worker last found it, and this call-out's messages on it."""
+
     channel: str
     sent: int
     failing: int
-    down: bool
-    last_error: str
+    provider: health.ProviderStatus
+
+    @property
+    def down(self) -> bool:
+        return self.provider.state == health.DOWN
+
+    @property
+    def degraded(self) -> bool:
+        return self.provider.state == health.DEGRADED
+
+    @property
+    def since(self):
+        return self.provider.since
+
+    @property
+    def last_error(self) -> str:
+        return self.provider.last_error[:200]
 
 
 @dataclass
@@ -120,6 +137,10 @@ class Board:
     def channels_down(self) -> list[ChannelHealth]:
         return [channel for channel in self.channels if channel.down]
 
+    @property
+    def channels_degraded(self) -> list[ChannelHealth]:
+        return [channel for channel in self.channels if channel.degraded]
+
 
 def _deliveries_by_recipient(activation: Activation) -> dict[str, list[Delivery]]:
     """The call-out messages per recipient public id, a fallback with its original's recipient."""
@@ -138,27 +159,27 @@ def _deliveries_by_recipient(activation: Activation) -> dict[str, list[Delivery]
 
 
 def channel_health(activation: Activation) -> list[ChannelHealth]:
-    """Per channel: accepted and failing messages, and whether the provider looks down (its
-    last attempts all failed and nothing was accepted since)."""
-    health = []
-    deliveries = Delivery.objects.filter(topic=activation.topic).exclude(attempts=0)
-    for channel in ("email", "sms"):
-        tried = list(deliveries.filter(channel=channel).order_by("-updated_at", "-pk")[:50])
-        failing = [d for d in tried if d.status != DeliveryStatus.SENT and d.last_error]
-        latest = tried[:DOWN_AFTER_FAILURES]
-        down = len(latest) >= 2 and all(
-            d.status != DeliveryStatus.SENT and d.last_error for d in latest
+    """Per channel: the provider's state (ok, degraded or down, since when, its last error) from
+    samlad.notify.health, and this call-out's accepted and failing messages."""
+    sent = Q(status=DeliveryStatus.SENT)
+    counts = {
+        row["channel"]: row
+        for row in Delivery.objects.filter(topic=activation.topic)
+        .exclude(attempts=0)
+        .values("channel")
+        .annotate(
+            sent=Count("pk", filter=sent), failing=Count("pk", filter=~sent & ~Q(last_error=""))
         )
-        health.append(
-            ChannelHealth(
-                channel=channel,
-                sent=sum(1 for d in tried if d.status == DeliveryStatus.SENT),
-                failing=len(failing),
-                down=down,
-                last_error=failing[0].last_error[:200] if failing else "",
-            )
+    }
+    return [
+        ChannelHealth(
+            channel=channel,
+            sent=counts.get(channel, {}).get("sent", 0),
+            failing=counts.get(channel, {}).get("failing", 0),
+            provider=health.status_of(channel),
         )
-    return health
+        for channel in ("email", "sms")
+    ]
 
 
 def _contact_details(user, recipient: Recipient, *, allowed: bool) -> tuple[str, str]:

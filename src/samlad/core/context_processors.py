@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from samlad.notify.selectors import can_see_outbox
+
 # The main navigation, in order. A section appears once its app serves its start page.
 NAVIGATION = [
     ("actors:directory", _("Actors")),
@@ -10,9 +12,14 @@ NAVIGATION = [
     ("notices:list", _("Notices")),
     ("meetings:list", _("Meetings")),
     ("administration:overview", _("Administration")),
+    ("notify:outbox", _("Outbox")),
 ]
 # Sections only some users see.
 ONLY_FOR = {"administration:overview": lambda user: getattr(user, "is_administrator", False)}
+# The outbox as its page allows: platform administrators, and everyone signed in in demo mode.
+ONLY_FOR["notify:outbox"] = lambda user: bool(
+    getattr(user, "is_authenticated", False) and can_see_outbox(user)
+)
 
 
 def samlad(request):
