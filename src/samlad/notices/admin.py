@@ -27,6 +27,14 @@ class FeedSourceForm(forms.ModelForm):
 @admin.register(FeedSource)
 class FeedSourceAdmin(admin.ModelAdmin):
     form = FeedSourceForm
-    list_display = ["name", "url", "actor", "category", "is_active", "last_polled_at"]
+    list_display = [
+        "name",
+        "url",
+        "actor",
+        "category",
+        "is_active",
+        "last_polled_at",
+        "failing_since",
+    ]
     list_filter = ["is_active"]
-    readonly_fields = ["last_polled_at", "last_error"]
+    readonly_fields = ["last_polled_at", "last_error", "failing_since"]

@@ -27,4 +27,9 @@ urlpatterns = [
         settings.MyNotificationSettings.as_view(),
         name="my-settings",
     ),
+    path(
+        "users/<uuid:public_id>/notification-settings/",
+        settings.UserNotificationSettings.as_view(),
+        name="user-settings",
+    ),
 ]

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from samlad.accounts.models import User
 from samlad.core import access
 from samlad.core.errors import NotFound
-from samlad.notices.models import Category, Notice, NoticeRevision
+from samlad.notices.models import Category, FeedSource, Notice, NoticeRevision
 
 
 def outside_reader(actor) -> User:
@@ -55,3 +55,13 @@ def latest_revision(notice: Notice) -> NoticeRevision:
 
 def categories() -> QuerySet:
     return Category.objects.filter(is_active=True)
+
+
+def feed_sources() -> QuerySet:
+    """Every feed Samlad polls, active or not (for platform administrators)."""
+    return FeedSource.objects.select_related("actor", "category").order_by("name")
+
+
+def failing_feed_sources() -> list[FeedSource]:
+    """The active feeds whose last poll had an error."""
+    return list(feed_sources().filter(is_active=True).exclude(last_error=""))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samlad.notices.views import listing, live, outside, publishing, settings
+from samlad.notices.views import feeds, listing, live, outside, publishing, settings
 
 app_name = "notices"
 
@@ -30,4 +30,5 @@ urlpatterns = [
         name="feed_token_revoke",
     ),
     path("cap/importera/", outside.cap_upload, name="cap_import"),
+    path("floden/", feeds.feed_sources, name="feed_sources"),
 ]

@@ -1,8 +1,10 @@
 """The notices API's JSON shapes. Actors and categories are named by slug, records by UUID."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from samlad.actors.models import Actor
+from samlad.api.serializers import StrictSerializer
 from samlad.notices.models import (
     Category,
     Certainty,
@@ -190,3 +192,20 @@ class NotificationSettingsSerializer(serializers.Serializer):
     followed_events = serializers.ListField(
         child=serializers.UUIDField(), read_only=True, help_text="Follow events on their pages."
     )
+
+
+class UserChannelSettingSerializer(StrictSerializer, ChannelSettingSerializer):
+    """One channel of another user's settings; a field it does not take is refused."""
+
+
+class UserNotificationSettingsSerializer(StrictSerializer):
+    """A user's settings per channel, as the actor's permission administrator sees and sets
+    them. The events the user follows are the user's own and are not shown here."""
+
+    email = UserChannelSettingSerializer(required=False)
+    sms = UserChannelSettingSerializer(required=False)
+
+    def validate(self, attrs):
+        if not attrs:
+            raise serializers.ValidationError(_("Give the settings of e-mail, SMS or both."))
+        return attrs

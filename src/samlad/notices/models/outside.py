@@ -84,8 +84,10 @@ class FeedSource(PublicIdModel):
     )
     poll_seconds = models.PositiveIntegerField(_("poll every (seconds)"), default=300)
     is_active = models.BooleanField(_("active"), default=True)
-    last_polled_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
+    last_polled_at = models.DateTimeField(_("last polled"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    # Since the first of the polls in a row that all had errors; None while the polls succeed.
+    failing_since = models.DateTimeField(_("failing since"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -94,3 +96,8 @@ class FeedSource(PublicIdModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_failing(self) -> bool:
+        """The last poll had an error (the feed, or an alert in it, could not be read)."""
+        return bool(self.last_error)

@@ -102,7 +102,11 @@ def poll_source(source: FeedSource, *, client: httpx.Client | None = None) -> in
                 errors.append(f"{alert.identifier}: {error.reason}")
     source.last_polled_at = timezone.now()
     source.last_error = "\n".join(errors)[:5000]
-    source.save(update_fields=["last_polled_at", "last_error", "updated_at"])
+    if not errors:
+        source.failing_since = None
+    elif source.failing_since is None:
+        source.failing_since = source.last_polled_at
+    source.save(update_fields=["last_polled_at", "last_error", "failing_since", "updated_at"])
     return created
 
 

@@ -1,10 +1,14 @@
 """Notification settings: a user sets their own; an actor's permission administrator sees and
-sets those of its own users (never another actor's); following events."""
+sets those of its own users (never another actor's); following events. The pages and the API ask
+the same rules here."""
+
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import access, log
 from samlad.core.errors import NotFound, NotPermitted
 from samlad.events import selectors as event_selectors
@@ -24,6 +28,27 @@ def can_manage_settings_of(by, user) -> bool:
     if by.pk == user.pk:
         return True
     return by.is_permission_admin and by.actor_id == user.actor_id
+
+
+def administers_settings(by) -> bool:
+    """Who may open other users' settings at all: an actor's permission administrator (for its
+    own actor's users only, see managed_user). Anyone else is refused before any lookup."""
+    return access.is_network_member(by) and by.is_permission_admin
+
+
+def managed_user(by, public_id) -> User:
+    """A user whose settings `by`, a permission administrator, sees and sets: one of by's own
+    actor's users. Another actor's user is NotFound, as if there were none (also a bad id)."""
+    try:
+        public_id = uuid.UUID(str(public_id))
+    except ValueError:
+        raise NotFound from None
+    subject = None
+    if administers_settings(by):
+        subject = User.objects.filter(public_id=public_id, actor_id=by.actor_id).first()
+    if subject is None or not can_manage_settings_of(by, subject):
+        raise NotFound
+    return subject
 
 
 def preferences_of(user) -> dict[str, NotificationPreference]:

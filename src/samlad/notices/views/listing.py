@@ -58,10 +58,13 @@ def notice_list(request):
         "can_manage_outside": can_manage_webhooks(request.user, request.user.actor)
         if access.is_network_member(request.user)
         else False,
+        "sees_feeds": access.is_platform_admin(request.user),
     }
     template = "notices/list.html"
     if request.GET.get("partial") == "list":
         template += "#notice-list"
+    elif context["sees_feeds"]:
+        context["failing_feeds"] = selectors.failing_feed_sources()
     return render(request, template, context)
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from samlad.accounts.models import User
 from samlad.core import access
+from samlad.core.errors import NotFound
 from samlad.events.forms import show_service_errors
 from samlad.notices.forms import FollowForm, PreferenceForm
 from samlad.notices.models import EventFollow, PreferenceChannel
@@ -73,7 +74,7 @@ def my_settings(request):
 
 
 def _require_permission_admin(request) -> None:
-    if not (access.is_network_member(request.user) and request.user.is_permission_admin):
+    if not preferences.administers_settings(request.user):
         raise PermissionDenied
 
 
@@ -94,7 +95,8 @@ def users(request):
 @login_required
 def user_settings(request, public_id):
     _require_permission_admin(request)
-    subject = User.objects.filter(public_id=public_id, actor_id=request.user.actor_id).first()
-    if subject is None or not preferences.can_manage_settings_of(request.user, subject):
-        raise Http404
+    try:
+        subject = preferences.managed_user(request.user, public_id)
+    except NotFound:
+        raise Http404 from None
     return _settings_page(request, subject, own=subject.pk == request.user.pk)
