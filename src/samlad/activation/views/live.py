@@ -81,7 +81,7 @@ async def _merged(topic: str, after: int, render, *, deliveries: bool):
             await queue.put(message)
 
     async def delivery_states():
-        fingerprint = sync_to_async(delivery_fingerprint, thread_sensitive=True)
+        fingerprint = sync_to_async(live.releasing(delivery_fingerprint), thread_sensitive=True)
         last = await fingerprint(topic)
         while True:
             await asyncio.sleep(DELIVERY_POLL_SECONDS)
