@@ -5,12 +5,13 @@ without publishing anything)."""
 import pytest
 from asgiref.sync import sync_to_async
 from django.test import AsyncClient
-from stream_helpers import BACKEND, follow, read_until, run
+from stream_helpers import BACKEND, follow
 
 from samlad.accounts.models import User
 from samlad.activation import services
 from samlad.activation.models import Forum, Recipient
 from samlad.notify.models import Delivery, DeliveryStatus
+from streams import read_until, run
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,12 +4,13 @@ log entry or picture version at once, but never of anything its viewer may not s
 import pytest
 from asgiref.sync import sync_to_async
 from django.test import AsyncClient
-from live_stream import open_stream, person, read_until, run
+from live_stream import open_stream, person
 
 from samlad.actors.models import Actor
 from samlad.core import live
 from samlad.events import services
 from samlad.events.models import EventType
+from streams import read_until, run
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

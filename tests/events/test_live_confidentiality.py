@@ -5,13 +5,14 @@ viewer, and what they must not see is checked to be absent."""
 
 import pytest
 from asgiref.sync import sync_to_async
-from live_stream import open_stream, parse, person, read_until, run
+from live_stream import open_stream, parse, person
 from rest_framework.test import APIClient
 
 from samlad.actors.models import Actor
 from samlad.events import services
 from samlad.events.models import EventType
 from samlad.events.services.pictures import draft_for
+from streams import read_until, run
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

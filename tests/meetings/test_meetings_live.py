@@ -2,13 +2,10 @@
 open page hears of its own meeting's changes at once, never of the other meeting's, and nobody
 outside a meeting's access hears anything."""
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 from asgiref.sync import sync_to_async
-from django.db import connections
 from django.test import AsyncClient
 from django.urls import reverse
 from django.utils import timezone
@@ -17,8 +14,8 @@ from samlad.accounts.models import User
 from samlad.activation.models import Forum
 from samlad.actors.models import Actor
 from samlad.meetings import services
+from streams import read_until, run
 
-SECONDS = 5
 BACKEND = "samlad.accounts.backends.SamladBackend"
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -43,30 +40,6 @@ def two_meetings(demo_data):
     coordinating = meeting_of("regionalt-samordnande-forum")
     communication = meeting_of("kommunikationssamordning")
     return coordinating, communication
-
-
-def run(coroutine):
-    async def closing_connections():
-        try:
-            return await coroutine
-        finally:
-            await sync_to_async(connections.close_all)()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, closing_connections()).result(timeout=60)
-
-
-async def read_until(messages, wanted: str, *, seconds: float = SECONDS) -> str:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + seconds
-    received = ""
-    while wanted not in received and loop.time() < deadline:
-        try:
-            chunk = await asyncio.wait_for(anext(messages), deadline - loop.time())
-        except (TimeoutError, StopAsyncIteration):
-            break
-        received += chunk.decode() if isinstance(chunk, bytes) else chunk
-    return received
 
 
 async def open_stream(username: str, meeting):

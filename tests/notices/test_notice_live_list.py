@@ -1,20 +1,16 @@
 """The live list of notices (Server-Sent Events): an open page hears of every notice its viewer
 may see, at once, and never of a restricted notice of other actors."""
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from asgiref.sync import sync_to_async
-from django.db import connections
 from django.test import AsyncClient
 
 from samlad.accounts.models import User
 from samlad.actors.models import Actor
 from samlad.notices.models import Category
 from samlad.notices.services.notices import publish_notice
+from streams import read_until, run
 
-SECONDS = 5
 BACKEND = "samlad.accounts.backends.SamladBackend"
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,32 +18,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def person(username: str) -> User:
     return User.objects.get(username=username)
-
-
-def run(coroutine):
-    """On an event loop of its own in a thread of its own; closes the connections it opened."""
-
-    async def closing_connections():
-        try:
-            return await coroutine
-        finally:
-            await sync_to_async(connections.close_all)()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, closing_connections()).result(timeout=60)
-
-
-async def read_until(messages, wanted: str) -> str:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + SECONDS
-    received = ""
-    while wanted not in received and loop.time() < deadline:
-        try:
-            chunk = await asyncio.wait_for(anext(messages), deadline - loop.time())
-        except (TimeoutError, StopAsyncIteration):
-            break
-        received += chunk.decode() if isinstance(chunk, bytes) else chunk
-    return received
 
 
 def restricted_then_open():
