@@ -26,27 +26,6 @@ def snowstorm(demo_data):
     )
 
 
-@pytest.fixture
-def open_page(browser, sign_in, asgi_server):
-    """open_page("tib", path) -> a page in a browser context of its own (its own cookies),
-    signed in as that user and showing `path`."""
-    contexts = []
-
-    def open_as(username: str, path: str):
-        context = browser.new_context(locale="sv-SE", timezone_id="Europe/Stockholm")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        sign_in(page, asgi_server.url, username)
-        expect(page.get_by_role("button", name="Logga ut")).to_be_visible()  # signed in
-        page.goto(f"{asgi_server.url}{path}")
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
-
-
 def test_a_report_and_a_published_picture_reach_open_pages_without_a_reload(open_page, snowstorm):
     event_path = f"/handelser/{snowstorm.public_id}/"
     tib = open_page("tib", event_path)
