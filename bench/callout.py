@@ -16,96 +16,14 @@ import statistics
 import subprocess
 import sys
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
-import httpx
-from harness import PYTHON, ROOT, bench_env, free_port, fresh_database, machine, run_django, save
+from harness import PYTHON, ROOT, bench_env, fresh_database, machine, run_django, save
+from servers import Servers, clear_outbox, start_workers, worker_env
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import callout_messages as text  # noqa: E402
-
-ELKS_USER, ELKS_PASSWORD = "u0123456789abcdef", "elks-secret"
-
-
-@contextmanager
-def process(command: list[str], env: dict | None = None):
-    child = subprocess.Popen(command, cwd=ROOT, env=env or os.environ.copy())
-    try:
-        yield child
-    finally:
-        child.terminate()
-        try:
-            child.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            child.kill()
-
-
-def wait_for(url: str) -> None:
-    for _ in range(200):
-        try:
-            httpx.get(url, timeout=1)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not come up")
-
-
-def stats(url: str) -> dict:
-    return httpx.get(url, timeout=10).json()
-
-
-class Servers:
-    def __init__(self, stack: ExitStack):
-        self.smtp_port, smtp_stats_port, sms_port = free_port(), free_port(), free_port()
-        self.smtp_stats = f"http://127.0.0.1:{smtp_stats_port}"
-        self.sms_url = f"http://127.0.0.1:{sms_port}"
-        stack.enter_context(
-            process(
-                [
-                    PYTHON,
-                    "bench/callout_smtp.py",
-                    "--port",
-                    str(self.smtp_port),
-                    "--stats-port",
-                    str(smtp_stats_port),
-                ]
-            )
-        )
-        stack.enter_context(
-            process([PYTHON, "tests/notify/provider_server.py", "--port", str(sms_port)])
-        )
-        wait_for(self.smtp_stats + "/_stats")
-        wait_for(self.sms_url + "/_stats")
-
-    def reset(self) -> None:
-        httpx.get(self.smtp_stats + "/_reset")
-        httpx.get(self.sms_url + "/_reset")
-
-    def wait_until_received(self, count: int, timeout: float) -> float:
-        """Wait for `count` e-mails and `count` SMS; returns when the last was accepted."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            mail, sms = stats(self.smtp_stats + "/_stats"), stats(self.sms_url + "/_stats")
-            if mail["messages"] >= count and sms["sms"] >= count:
-                return max(mail["last_at"], sms["last_at"])
-            time.sleep(0.05)
-        raise RuntimeError(f"not all {count} + {count} messages arrived: {mail}, {sms}")
-
-
-def worker_env(env: dict, servers: Servers) -> dict:
-    return {
-        **env,
-        "SAMLAD_DEMO": "0",
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(servers.smtp_port),
-        "DEFAULT_FROM_EMAIL": text.FROM,
-        "NOTIFY_SMS_PROVIDER": "46elks",
-        "ELKS46_API_URL": servers.sms_url,
-        "ELKS46_USERNAME": ELKS_USER,
-        "ELKS46_PASSWORD": ELKS_PASSWORD,
-    }
 
 
 def call_out(size: int) -> None:
@@ -144,22 +62,13 @@ def call_out(size: int) -> None:
         outbox.enqueue_many(messages())
 
 
-def clear_outbox() -> None:
-    from django.db import connection
-    from django_tasks_db.models import DBTaskResult
-
-    with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE notify_delivery, notify_providerhealth")
-    DBTaskResult.objects.exclude(status="RUNNING").delete()
-
-
 def run_samlad(servers: Servers, size: int) -> float:
     clear_outbox()
     servers.reset()
     started = time.time()
     call_out(size)
     enqueued = time.time()
-    finished = servers.wait_until_received(size, timeout=600)
+    finished, _counts = servers.wait_until_received(emails=size, sms=size, timeout=600)
     print(f"  enqueue {enqueued - started:.2f} s", flush=True)
     from samlad.notify.models import Delivery
 
@@ -187,7 +96,7 @@ def run_minimal(servers: Servers, size: int) -> float:
         capture_output=True,
         text=True,
     ).stdout
-    servers.wait_until_received(size, timeout=60)
+    servers.wait_until_received(emails=size, sms=size, timeout=60)
     return float(output.strip().splitlines()[-1])
 
 
@@ -209,7 +118,7 @@ def main() -> None:
         "from django.core.management import call_command; "
         "call_command('migrate', verbosity=0); print('ok')",
     )
-    results = {"machine": machine(), "workers": args.workers, "runs": []}
+    results = {"machine": machine(args.database_url), "workers": args.workers, "runs": []}
     with ExitStack() as stack:
         servers = Servers(stack)
         env = worker_env(env, servers)
@@ -217,20 +126,7 @@ def main() -> None:
         import django
 
         django.setup()
-        command = [
-            PYTHON,
-            "manage.py",
-            "samlad_worker",
-            "--queue-name",
-            "*",
-            "--no-reload",
-            "--interval",
-            args.worker_interval,
-            "-v",
-            "0",
-        ]
-        for _ in range(args.workers):
-            stack.enter_context(process(command, env))
+        start_workers(stack, env, count=args.workers, interval=args.worker_interval)
         time.sleep(5)  # the workers start
         for size in [int(s) for s in args.sizes.split(",")]:
             samlad, minimal = [], []

@@ -20,12 +20,14 @@ class Counter:
 
     def reset(self):
         self.messages = 0
+        self.envelope_recipients = 0  # RCPT TO over all messages (one message may have many)
         self.recipients = set()
         self.last_at = None
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook
         with self.lock:
             self.messages += 1
+            self.envelope_recipients += len(envelope.rcpt_tos)
             self.recipients.update(envelope.rcpt_tos)
             self.last_at = time.time()
         return "250 Message accepted for delivery"
@@ -34,6 +36,7 @@ class Counter:
         with self.lock:
             return {
                 "messages": self.messages,
+                "envelope_recipients": self.envelope_recipients,
                 "recipients": len(self.recipients),
                 "last_at": self.last_at,
             }

@@ -1,19 +1,27 @@
-"""Benchmark: fan-out of one notice to 5,000 subscribers (mixed e-mail/SMS) and 200 webhooks,
-on PostgreSQL. Measures publish → every Delivery row written (the notice, its CAP alert, the
-recipients worked out through the access policy, one outbox row per recipient and channel, the
-signed webhook bodies), as one transaction, and the same for a correction to the same recipients.
+"""Benchmark: one notice to 5,000 subscribers (mixed e-mail/SMS) and 200 webhooks, from publish
+to the LAST ACCEPTANCE by the servers, on PostgreSQL. The servers are local, each in its own
+process (bench/servers.py: SMTP, 46elks, a webhook receiver); Samlad's real worker processes
+(`manage.py samlad_worker`) are already running when `publish_notice` is called, as in
+production. Every run checks at the servers that each recipient got exactly one message.
 
-From publish to the last acceptance by local servers needs the notify worker (samlad.notify,
-another branch); until it is on main this measures up to the outbox.
+In the same run, alternating with Samlad, a minimal script (bench/fanout_minimal.py) sends the
+same messages straight to the same servers: the baseline, so that figures from a noisy machine
+can be compared by ratio (minimal time / Samlad time; 1.0 = as fast as the script).
 
-    .venv/bin/python bench/fanout.py [--subscribers 5000] [--webhooks 200] [--database-url URL]
+    .venv/bin/python bench/fanout.py [--repeats 3] [--workers 1] [--worker-interval 1]
+        [--subscribers 5000] [--webhooks 200] [--database-url URL] [--env NAME=VALUE ...]
 """
 
 import argparse
 import json
 import os
+import statistics
+import subprocess
+import time
+from contextlib import ExitStack
 
-from harness import bench_env, fresh_database, machine, run_django, save
+from harness import PYTHON, ROOT, bench_env, fresh_database, machine, run_django, save
+from servers import Servers, clear_outbox, start_workers, worker_env
 
 SEED = """
 import json
@@ -48,7 +56,7 @@ Webhook.objects.bulk_create(
     Webhook(
         actor=actors[n % len(actors)],
         name=f"Bänk {n}",
-        url=f"http://127.0.0.1:9/hook/{n}",
+        url=f"{hooks_url}/hooks/{n}",
         secret=f"bench-secret-{n:04d}-" + "x" * 24,
     )
     for n in range({webhooks})
@@ -56,46 +64,126 @@ Webhook.objects.bulk_create(
 print(json.dumps({"preferences": len(preferences)}))
 """
 
-MEASURE = """
-import json, time
-from django.db import connection, reset_queries
-from django.test.utils import CaptureQueriesContext
-from samlad.accounts.models import User
-from samlad.notices.models import Category
-from samlad.notices.services.notices import correct_notice, publish_notice
-from samlad.notify.models import Delivery
+MESSAGES_FILE = ROOT / "var" / "bench" / "fanout-messages.json"
 
-tib = User.objects.get(username="tib")
-category = Category.objects.get(slug="vadervarning")
-results = {}
-with CaptureQueriesContext(connection) as queries:
-    started = time.perf_counter()
-    notice = publish_notice(by=tib, headline="Klass 2-varning: mycket snö", text="20–30 cm",
-                            category=category)
-    results["publish_seconds"] = round(time.perf_counter() - started, 2)
-results["publish_queries"] = len(queries)
-rows = Delivery.objects.filter(topic=f"notice:{notice.public_id}")
-results["rows"] = {c: rows.filter(channel=c).count() for c in ("email", "sms", "webhook")}
-started = time.perf_counter()
-correct_notice(by=tib, notice=notice, text="25–40 cm", change_note="Mer snö")
-results["correct_seconds"] = round(time.perf_counter() - started, 2)
-results["rows_after_correction"] = rows.count()
-# For comparison: the same rows written as one bulk insert (what an enqueue_many in the outbox
-# would do), in a transaction that is rolled back.
-from django.db import transaction
-copies = [
-    Delivery(idempotency_key=d.idempotency_key + ":bulk", channel=d.channel, address=d.address,
-             topic=d.topic, body=d.body, subject=d.subject, headers=d.headers,
-             recipient_user_id=d.recipient_user_id, recipient_actor_id=d.recipient_actor_id)
-    for d in rows.filter(idempotency_key__contains=":v1:")
-]
-with transaction.atomic():
-    started = time.perf_counter()
-    Delivery.objects.bulk_create(copies, batch_size=1000, ignore_conflicts=True)
-    results["same_rows_bulk_insert_seconds"] = round(time.perf_counter() - started, 2)
-    transaction.set_rollback(True)
-print(json.dumps(results))
-"""
+
+def publish(number: int):
+    from samlad.accounts.models import User
+    from samlad.notices.models import Category
+    from samlad.notices.services.notices import publish_notice
+
+    return publish_notice(
+        by=User.objects.get(username="tib"),
+        headline=f"Klass 2-varning: mycket snö ({number})",
+        text="20–30 cm snö väntas i natt i hela länet.",
+        category=Category.objects.get(slug="vadervarning"),
+    )
+
+
+def outbox_counts(notice) -> dict:
+    from samlad.notify.models import Delivery
+
+    rows = Delivery.objects.filter(topic=f"notice:{notice.public_id}")
+    return {c: rows.filter(channel=c).count() for c in ("email", "sms", "webhook")}
+
+
+def check_exactly_once(servers: Servers, expected: dict) -> dict:
+    """Once every delivery is recorded, each recipient has exactly one message at the servers."""
+    from samlad.notify.models import Delivery
+
+    deadline = time.monotonic() + 60
+    while Delivery.objects.exclude(status="sent").exists():
+        if time.monotonic() > deadline:
+            raise RuntimeError("deliveries not marked sent")
+        time.sleep(0.1)
+    return verify(servers.counts(), expected)
+
+
+def verify(found: dict, expected: dict) -> dict:
+    wanted = {
+        "email_recipients": expected["email"],
+        "email_addresses": expected["email"],
+        "sms": expected["sms"],
+        "sms_numbers": expected["sms"],
+        "hooks": expected["webhook"],
+        "hook_paths": expected["webhook"],
+    }
+    wrong = {name: (found[name], count) for name, count in wanted.items() if found[name] != count}
+    if wrong:
+        raise RuntimeError(f"not exactly one message per recipient (found, wanted): {wrong}")
+    return found
+
+
+def run_samlad(servers: Servers, number: int) -> dict:
+    clear_outbox()
+    servers.reset()
+    load = os.getloadavg()[0]
+    started = time.time()
+    notice = publish(number)
+    published = time.time()
+    expected = outbox_counts(notice)
+    finished, _found = servers.wait_until_received(
+        emails=expected["email"], sms=expected["sms"], hooks=expected["webhook"], timeout=600
+    )
+    found = check_exactly_once(servers, expected)
+    if not MESSAGES_FILE.exists():
+        write_messages(notice)
+    return {
+        "seconds": round(finished - started, 3),
+        "publish_seconds": round(published - started, 3),
+        "outbox": expected,
+        "smtp_transactions": found["email_messages"],
+        "load_average": round(load, 2),
+    }
+
+
+def write_messages(notice) -> None:
+    """The messages of one Samlad run, for the minimal script to send the same."""
+    from samlad.notify.channels.email import message_id
+    from samlad.notify.channels.webhook import idempotency_header
+    from samlad.notify.models import Delivery
+
+    rows = Delivery.objects.filter(topic=f"notice:{notice.public_id}").order_by("id")
+    messages = {"emails": [], "sms": [], "hooks": []}
+    for row in rows:
+        if row.channel == "email":
+            messages["emails"].append(
+                {
+                    "to": row.address,
+                    "subject": row.subject,
+                    "body": row.body,
+                    "message_id": message_id(row.idempotency_key),
+                }
+            )
+        elif row.channel == "sms":
+            messages["sms"].append({"to": row.address, "text": row.body})
+        else:
+            headers = {**row.headers, "Idempotency-Key": idempotency_header(row.idempotency_key)}
+            messages["hooks"].append({"url": row.address, "body": row.body, "headers": headers})
+    MESSAGES_FILE.parent.mkdir(parents=True, exist_ok=True)
+    MESSAGES_FILE.write_text(json.dumps(messages, ensure_ascii=False))
+
+
+def run_minimal(servers: Servers) -> dict:
+    messages = json.loads(MESSAGES_FILE.read_text())
+    expected = {
+        "email": len(messages["emails"]),
+        "sms": len(messages["sms"]),
+        "webhook": len(messages["hooks"]),
+    }
+    servers.reset()
+    load = os.getloadavg()[0]
+    command = [PYTHON, "bench/fanout_minimal.py", "--messages", str(MESSAGES_FILE)]
+    command += ["--smtp-port", str(servers.smtp_port), "--sms-url", servers.sms_url]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"the minimal script failed: {done.stderr}")
+    output = done.stdout
+    servers.wait_until_received(
+        emails=expected["email"], sms=expected["sms"], hooks=expected["webhook"], timeout=60
+    )
+    verify(servers.counts(), expected)
+    return {"seconds": float(output.strip().splitlines()[-1]), "load_average": round(load, 2)}
 
 
 def main() -> None:
@@ -105,6 +193,16 @@ def main() -> None:
     )
     parser.add_argument("--subscribers", type=int, default=5000)
     parser.add_argument("--webhooks", type=int, default=200)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--worker-interval", default="1")
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting for the workers, e.g. NOTIFY_SMTP_CONNECTIONS=8 (repeatable)",
+    )
     args = parser.parse_args()
 
     env = bench_env(args.database_url) | {"DEBUG": "0"}
@@ -114,22 +212,69 @@ def main() -> None:
         "from django.core.management import call_command; "
         "call_command('migrate', verbosity=0); print('ok')",
     )
-    seed = SEED.replace("{subscribers}", str(args.subscribers)).replace(
-        "{webhooks}", str(args.webhooks)
-    )
-    seeded = json.loads(run_django(env, seed))
-    measured = json.loads(run_django(env, MEASURE))
+    MESSAGES_FILE.unlink(missing_ok=True)
+    settings = dict(item.split("=", 1) for item in args.env)
     results = {
         "machine": machine(args.database_url),
-        "load_average_at_start": os.getloadavg(),
         "subscribers": args.subscribers,
         "webhooks": args.webhooks,
-        "subscriber_preferences": seeded["preferences"],
-        **measured,
-        "end_to_end": "not measured: the bench stops at the outbox",
+        "workers": args.workers,
+        "worker_interval": args.worker_interval,
+        "settings": settings,
+        "samlad": [],
+        "minimal": [],
     }
-    print(json.dumps(results, indent=2, ensure_ascii=False))
-    print(f"saved {save('fanout', results)}")
+    with ExitStack() as stack:
+        servers = Servers(stack, webhooks=True)
+        seed = SEED.replace("{subscribers}", str(args.subscribers))
+        seed = seed.replace("{webhooks}", str(args.webhooks)).replace(
+            "{hooks_url}", servers.hooks_url
+        )
+        results["subscriber_preferences"] = json.loads(run_django(env, seed))["preferences"]
+        env = worker_env(env, servers) | settings
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        start_workers(stack, env, count=args.workers, interval=args.worker_interval)
+        time.sleep(5)  # the workers start
+        for repeat in range(args.repeats):
+            # Alternate the order so drift in the machine's load favours neither side; the
+            # minimal script needs one Samlad run first (it sends the messages Samlad wrote).
+            if repeat % 2 and MESSAGES_FILE.exists():
+                results["minimal"].append(run_minimal(servers))
+                results["samlad"].append(run_samlad(servers, repeat))
+            else:
+                results["samlad"].append(run_samlad(servers, repeat))
+                results["minimal"].append(run_minimal(servers))
+            samlad, minimal = results["samlad"][-1], results["minimal"][-1]
+            print(
+                f"run {repeat + 1}: samlad {samlad['seconds']:.2f} s "
+                f"(publish {samlad['publish_seconds']:.2f} s, {samlad['outbox']}, "
+                f"{samlad['smtp_transactions']} SMTP transactions), "
+                f"minimal {minimal['seconds']:.2f} s, load {samlad['load_average']}",
+                flush=True,
+            )
+    results["summary"] = summary(results)
+    path = save("fanout", results)
+    print(json.dumps(results["summary"], indent=2))
+    print(f"raw figures: {path}")
+
+
+def summary(results: dict) -> dict:
+    samlad = statistics.median(run["seconds"] for run in results["samlad"])
+    minimal = statistics.median(run["seconds"] for run in results["minimal"])
+    publish = statistics.median(run["publish_seconds"] for run in results["samlad"])
+    loads = [run["load_average"] for run in results["samlad"] + results["minimal"]]
+    return {
+        "samlad_median_s": round(samlad, 2),
+        "samlad_publish_median_s": round(publish, 2),
+        "minimal_median_s": round(minimal, 2),
+        "ratio": round(minimal / samlad, 2),
+        "samlad_s": [run["seconds"] for run in results["samlad"]],
+        "minimal_s": [run["seconds"] for run in results["minimal"]],
+        "load_average_range": [min(loads), max(loads)],
+    }
 
 
 if __name__ == "__main__":

@@ -51,6 +51,7 @@ class Hook:
     path: str
     body: bytes
     headers: dict
+    at: float = field(default_factory=time.time)
 
 
 @dataclass
@@ -204,6 +205,11 @@ class ProviderApp:
                 "sms": len(self.state.sms),
                 "hooks": len(self.state.hooks),
                 "last_at": max((sms.created.timestamp() for sms in self.state.sms), default=None),
+                # For benchmarks: how many numbers and webhook paths got something, and when the
+                # last webhook was taken.
+                "sms_numbers": len({sms.to for sms in self.state.sms}),
+                "hook_paths": len({hook.path for hook in self.state.hooks}),
+                "hooks_last_at": max((hook.at for hook in self.state.hooks), default=None),
             }
 
 
