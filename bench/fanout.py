@@ -203,6 +203,7 @@ def main() -> None:
         metavar="NAME=VALUE",
         help="a setting for the workers, e.g. NOTIFY_SMTP_CONNECTIONS=8 (repeatable)",
     )
+    parser.add_argument("--profile-to", default="", help="run the workers under py-spy")
     args = parser.parse_args()
 
     env = bench_env(args.database_url) | {"DEBUG": "0"}
@@ -236,7 +237,13 @@ def main() -> None:
         import django
 
         django.setup()
-        start_workers(stack, env, count=args.workers, interval=args.worker_interval)
+        start_workers(
+            stack,
+            env,
+            count=args.workers,
+            interval=args.worker_interval,
+            profile_to=args.profile_to,
+        )
         time.sleep(5)  # the workers start
         for repeat in range(args.repeats):
             # Alternate the order so drift in the machine's load favours neither side; the

@@ -4,9 +4,11 @@ worker processes: an SMTP server (aiosmtpd, bench/callout_smtp.py), an HTTP serv
 (it takes POSTs to /hooks/…). Each answers GET /_stats with its counts and GET /_reset."""
 
 import os
+import signal
 import subprocess
 import time
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 
 import httpx
 from harness import PYTHON, ROOT, free_port
@@ -16,12 +18,12 @@ FROM = "Samlad <samlad@bench.example>"
 
 
 @contextmanager
-def process(command: list[str], env: dict | None = None):
+def process(command: list[str], env: dict | None = None, stop=signal.SIGTERM):
     child = subprocess.Popen(command, cwd=ROOT, env=env or os.environ.copy())
     try:
         yield child
     finally:
-        child.terminate()
+        child.send_signal(stop)
         try:
             child.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -115,12 +117,28 @@ def worker_env(env: dict, servers: Servers) -> dict:
     }
 
 
-def start_workers(stack: ExitStack, env: dict, *, count: int, interval: str) -> None:
-    """Samlad's worker processes (`manage.py samlad_worker`), as an operator runs them."""
+def start_workers(
+    stack: ExitStack, env: dict, *, count: int, interval: str, profile_to: str = ""
+) -> None:
+    """Samlad's worker processes (`manage.py samlad_worker`), as an operator runs them; with
+    `profile_to`, each under py-spy (pip install py-spy), writing its collapsed stacks there."""
     command = [PYTHON, "manage.py", "samlad_worker", "--queue-name", "*", "--no-reload"]
     command += ["--interval", interval, "-v", "0"]
-    for _ in range(count):
-        stack.enter_context(process(command, env))
+    for number in range(count):
+        if profile_to:
+            spy = [
+                str(Path(PYTHON).parent / "py-spy"),
+                "record",
+                "--subprocesses",
+                "--format",
+                "raw",
+            ]
+            output = f"{profile_to}/worker-{number}.txt"
+            # py-spy writes its file when interrupted (SIGINT), not when terminated.
+            spied = [*spy, "-o", output, "--", *command]
+            stack.enter_context(process(spied, env, stop=signal.SIGINT))
+        else:
+            stack.enter_context(process(command, env))
 
 
 def clear_outbox() -> None:

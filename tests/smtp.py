@@ -32,7 +32,14 @@ def free_port() -> int:
 class _Collector:
     def __init__(self):
         self.envelopes = []
+        self.refused: dict[str, str] = {}  # address -> the answer to its RCPT TO
         self.arrived = threading.Condition()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.refused:
+            return self.refused[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         with self.arrived:
@@ -66,6 +73,10 @@ class LocalSMTPServer:
             )
             for envelope in list(self._collector.envelopes)
         ]
+
+    def refuse(self, address: str, answer: str = "550 5.1.1 No such mailbox") -> None:
+        """Answer RCPT TO for this address with `answer` from now on."""
+        self._collector.refused[address] = answer
 
     @property
     def recipients(self) -> list[list[str]]:

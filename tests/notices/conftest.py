@@ -3,6 +3,7 @@
 import pytest
 
 from samlad.notices.models import Category
+from smtp import smtp_server  # noqa: F401 - the real SMTP server fixture, shared from tests/
 
 
 @pytest.fixture

@@ -66,3 +66,45 @@ def attempt(sender, delivery, *, journal=None, noted: dict | None = None) -> Out
             error=f"{type(error).__name__}: {error}"[:1000],
             in_doubt=True,
         )
+
+
+def attempt_batch(sender, deliveries: list, *, journal=None, noted: dict | None = None) -> list:
+    """Send several deliveries as one message (`sender.send_batch`); one Outcome each. Those an
+    interrupted round noted as accepted are not sent again; every acceptance is journalled the
+    moment the server has said yes, in one write."""
+    outcomes, to_send = [], []
+    for delivery in deliveries:
+        if delivery.in_doubt and noted and str(delivery.public_id) in noted:
+            found = noted[str(delivery.public_id)]
+            outcomes.append(Outcome(delivery.id, sender.provider, found, reconciled=True))
+        else:
+            to_send.append(delivery)
+    if len(to_send) == 1:
+        return [*outcomes, attempt(sender, to_send[0], journal=journal, noted=noted)]
+    if not to_send:
+        return outcomes
+    try:
+        results = sender.send_batch(to_send)
+    except SendError as error:
+        results = {delivery.id: error for delivery in to_send}
+    except Exception as error:  # noqa: BLE001 - any failure is recorded, never lost
+        failure = SendError(f"{type(error).__name__}: {error}"[:1000], uncertain=True)
+        results = {delivery.id: failure for delivery in to_send}
+    accepted = [(d.public_id, results[d.id]) for d in to_send if isinstance(results[d.id], str)]
+    if journal is not None and accepted:
+        journal.note_many(accepted)
+    for delivery in to_send:
+        result = results[delivery.id]
+        if isinstance(result, str):
+            outcomes.append(Outcome(delivery.id, sender.provider, result))
+        else:
+            outcomes.append(
+                Outcome(
+                    delivery.id,
+                    sender.provider,
+                    error=result.reason or type(result).__name__,
+                    permanent=result.permanent,
+                    in_doubt=result.uncertain or delivery.in_doubt,
+                )
+            )
+    return outcomes

@@ -16,6 +16,7 @@ DEFAULTS: dict[str, Any] = {
     "NOTIFY_SWEEP_SECONDS": 5,  # how often the worker looks for due retries and stale claims
     "NOTIFY_DRAIN_SECONDS": 120.0,  # one send task sends for at most this long, then yields
     "NOTIFY_SMTP_CONNECTIONS": 4,  # SMTP connections used in parallel, each kept open
+    "NOTIFY_SMTP_BATCH": 50,  # recipients of one identical e-mail per SMTP transaction (1: off)
     "NOTIFY_HTTP_CONCURRENCY": 16,  # SMS and webhook requests in flight at once
     "NOTIFY_HTTP_TIMEOUT": 5.0,  # seconds; SMS providers and webhooks
     "NOTIFY_DEMO_OUTBOX": None,  # None: follow DEMO_MODE. True: nothing leaves, see /utskick/

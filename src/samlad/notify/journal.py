@@ -38,6 +38,15 @@ class Journal:
         with contextlib.suppress(OSError):  # a full disk must not stop sending
             os.write(self.fd, line.encode())
 
+    def note_many(self, accepted: list[tuple]) -> None:
+        """Write several acceptances, (public id, provider's id) each, in one write() call."""
+        lines = "".join(
+            f"{public_id} {message_id}".replace("\n", " ") + "\n"
+            for public_id, message_id in accepted
+        )
+        with contextlib.suppress(OSError):
+            os.write(self.fd, lines.encode())
+
     def close(self, *, remove: bool) -> None:
         os.close(self.fd)
         if remove:

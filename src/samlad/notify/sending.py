@@ -1,7 +1,8 @@
 """A round of sending: claim due deliveries channel by channel, hand them to each channel's pool
-of sender threads (which only talk to servers), and record outcomes as they come in, a few at a
-time, in one transaction each. The round keeps every pool fed until nothing is due or its time is
-up, renewing its claims' lease as it goes. Only this thread touches the database."""
+of sender threads (which only talk to servers; identical e-mails go several to a transaction),
+and record outcomes as they come in, a few at a time, in one transaction each. The round keeps
+every pool fed until nothing is due or its time is up, renewing its claims' lease as it goes.
+Only this thread touches the database."""
 
 import logging
 import time
@@ -9,7 +10,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack
 
 from samlad.notify import claims, conf, health, journal
-from samlad.notify.attempts import attempt
+from samlad.notify.attempts import attempt, attempt_batch
 from samlad.notify.channels import open_senders
 from samlad.notify.record import record
 
@@ -96,16 +97,24 @@ class Round:
                 self.dry_until[channel] = now + IDLE_RECHECK
             for row in rows:
                 self.rows[row.id] = row
-                future = pools[channel].submit(
-                    attempt, sender, row, journal=self.journal, noted=self.noted
-                )
-                self.in_flight[future] = row
+            for batch in sender.batches(rows):
+                if len(batch) == 1:
+                    future = pools[channel].submit(
+                        attempt, sender, batch[0], journal=self.journal, noted=self.noted
+                    )
+                else:
+                    future = pools[channel].submit(
+                        attempt_batch, sender, batch, journal=self.journal, noted=self.noted
+                    )
+                self.in_flight[future] = batch
             self.counts[channel] = waiting + len(rows)
 
     def _abandon(self) -> None:
         """After an error: cancel attempts not yet started and hand their rows back. Attempts
         already under way finish; their rows come back in doubt when the lease runs out."""
-        cancelled = [row for future, row in self.in_flight.items() if future.cancel()]
+        cancelled = [
+            row for future, batch in self.in_flight.items() if future.cancel() for row in batch
+        ]
         if not cancelled:
             return
         try:
@@ -136,17 +145,18 @@ class Round:
         if done and not self.outcomes:
             self.first_outcome_at = time.monotonic()
         for future in done:
-            row = self.in_flight.pop(future)
-            self.counts[row.channel] -= 1
-            outcome = future.result()
-            self.outcomes.append(outcome)
-            self.tally.add(
-                channel=row.channel,
-                provider=outcome.provider,
-                accepted=outcome.accepted,
-                permanent=outcome.permanent,
-                error=outcome.error,
-            )
+            batch = self.in_flight.pop(future)
+            self.counts[batch[0].channel] -= len(batch)
+            outcomes = future.result()
+            for outcome in outcomes if isinstance(outcomes, list) else [outcomes]:
+                self.outcomes.append(outcome)
+                self.tally.add(
+                    channel=batch[0].channel,
+                    provider=outcome.provider,
+                    accepted=outcome.accepted,
+                    permanent=outcome.permanent,
+                    error=outcome.error,
+                )
 
     def _record(self) -> None:
         outcomes, self.outcomes = self.outcomes, []

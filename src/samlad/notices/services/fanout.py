@@ -21,6 +21,7 @@ from samlad.notices.models import (
     Webhook,
 )
 from samlad.notices.services import messages
+from samlad.notify.channels.email import message_id
 from samlad.notify.outbox import Message, enqueue_many
 
 
@@ -162,6 +163,11 @@ class _Content:
         self.subject, self.email_body = messages.email(notice, revision)
         self.sms_body = messages.sms(notice, revision)
         self.webhook_body = messages.to_json(messages.notice_payload(notice, revision))
+        # One Message-ID for every recipient: the same e-mail to all of them, which the worker
+        # may send to many recipients in one SMTP transaction (samlad.notify.channels.email).
+        self.email_headers = {
+            "Message-ID": message_id(f"{topic(notice)}:v{revision.number}:email"),
+        }
         self.messages: list[Message] = []
 
     def add(self, **message) -> None:
@@ -175,6 +181,7 @@ class _Content:
             topic=topic(self.notice),
             subject=self.subject if channel == "email" else "",
             body=self.email_body if channel == "email" else self.sms_body,
+            headers=self.email_headers if channel == "email" else None,
             user=user,
             actor=user.actor,
             exercise=self.notice.is_exercise,

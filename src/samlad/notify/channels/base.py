@@ -15,6 +15,14 @@ class Sender(ABC):
     def send(self, delivery) -> str:
         """Hand the message over; return the provider's id for it. Raises SendError."""
 
+    def batches(self, rows: list) -> list[list]:
+        """The rows grouped for sending: a group of several goes to send_batch() in one go."""
+        return [[row] for row in rows]
+
+    def send_batch(self, rows: list) -> dict:
+        """Hand one message to the server for all rows at once (see EmailSender)."""
+        raise NotImplementedError
+
     def find_accepted(self, delivery) -> str | None:
         """The provider's id of this message if it was accepted earlier, else None."""
         return None

@@ -1,14 +1,21 @@
 """E-mail through Django's mail backend (EMAIL_* settings). Each sender thread keeps its own SMTP
-connection open for the whole round, so a call-out of thousands reuses a few connections."""
+connection open for the whole round, so a call-out of thousands reuses a few connections.
+
+One message to many: deliveries whose e-mails are identical (subject, body, attachments and
+headers, including a Message-ID the caller chose, as a notice's e-mails are) go out as one SMTP
+transaction with up to NOTIFY_SMTP_BATCH envelope recipients. The To header then names nobody
+("undisclosed-recipients:;"); each recipient the server refuses is reported on its own."""
 
 import contextlib
 import hashlib
+import json
 import smtplib
 import threading
 from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.message import sanitize_address
 
 from samlad.notify import conf
 from samlad.notify.attempts import SendError
@@ -31,19 +38,36 @@ def message_id_domain() -> str:
     return address.rpartition("@")[2] or "samlad.localhost"
 
 
-def build_message(delivery) -> EmailMessage:
-    """The e-mail for one delivery, attachments (e.g. an iCalendar invite) included."""
+UNDISCLOSED = "undisclosed-recipients:;"
+
+
+def batch_key(delivery) -> str | None:
+    """Deliveries with the same key are the same e-mail and may share one SMTP transaction:
+    those whose caller gave the Message-ID (one message to many). None: sent on its own."""
+    headers = delivery.headers or {}
+    if not headers.get("Message-ID") or delivery.channel != "email":
+        return None
+    content = [delivery.subject, delivery.body, headers, delivery.attachments or []]
+    return json.dumps(content, sort_keys=True, ensure_ascii=False)
+
+
+def build_message(delivery, *, bcc: list[str] | None = None) -> EmailMessage:
+    """The e-mail for one delivery, attachments (e.g. an iCalendar invite) included. With
+    `bcc`, the same e-mail to all of those addresses, naming none of them."""
     subject = " ".join((delivery.subject or delivery.body.split("\n", 1)[0]).split())
     headers = {
         "Message-ID": message_id(delivery.idempotency_key),
         "Auto-Submitted": "auto-generated",
         **(delivery.headers or {}),
     }
+    if bcc is not None:
+        headers["To"] = UNDISCLOSED
     message = EmailMessage(
         subject=subject[:250],
         body=delivery.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[delivery.address],
+        to=[] if bcc is not None else [delivery.address],
+        bcc=bcc or [],
         headers=headers,
     )
     for attachment in delivery.attachments or ():
@@ -87,6 +111,62 @@ class EmailSender(Sender):
             raise SendError(f"SMTP connection lost: {error}", uncertain=True) from error
         return message.extra_headers["Message-ID"]
 
+    def batches(self, rows: list) -> list[list]:
+        """The rows grouped into transactions: identical e-mails together (see batch_key), at
+        most NOTIFY_SMTP_BATCH recipients each and no address twice; every other row alone."""
+        size = max(1, int(conf.get("NOTIFY_SMTP_BATCH")))
+        groups: dict[str, list[list]] = {}
+        alone = []
+        for row in rows:
+            key = batch_key(row) if size > 1 else None
+            if key is None:
+                alone.append([row])
+                continue
+            batches = groups.setdefault(key, [])
+            for batch in batches:
+                if len(batch) < size and all(other.address != row.address for other in batch):
+                    batch.append(row)
+                    break
+            else:
+                batches.append([row])
+        return [batch for batches in groups.values() for batch in batches] + alone
+
+    def send_batch(self, rows: list) -> dict:
+        """Send one e-mail to every row's address in one transaction. Returns, by row id, the
+        Message-ID for each recipient the server took, or a SendError for each it refused.
+        Raises SendError when nobody got it (or it is unknown whether anybody did)."""
+        addresses = [row.address for row in rows]
+        message = build_message(rows[0], bcc=addresses)
+        backend = self._backend()
+        try:
+            backend.open()
+        except (OSError, smtplib.SMTPException) as error:
+            self._discard(backend)
+            raise SendError(f"SMTP connection failed: {error}") from error
+        encoding = message.encoding or settings.DEFAULT_CHARSET
+        envelope = {sanitize_address(address, encoding): address for address in addresses}
+        try:
+            refused = backend.connection.sendmail(
+                sanitize_address(message.from_email, encoding),
+                list(envelope),
+                message.message().as_bytes(linesep="\r\n"),
+            )
+        except smtplib.SMTPRecipientsRefused as error:
+            refused = error.recipients  # nobody took it: each row gets its own reason
+        except smtplib.SMTPResponseException as error:
+            raise SendError(
+                f"SMTP {error.smtp_code}: {error.smtp_error!r}", permanent=error.smtp_code >= 500
+            ) from error
+        except (OSError, smtplib.SMTPException) as error:
+            self._discard(backend)
+            raise SendError(f"SMTP connection lost: {error}", uncertain=True) from error
+        refused = {envelope.get(address, address): answer for address, answer in refused.items()}
+        accepted = message.extra_headers["Message-ID"]
+        return {
+            row.id: _refusal(refused[row.address]) if row.address in refused else accepted
+            for row in rows
+        }
+
     def _backend(self):
         backend = getattr(self._local, "backend", None)
         if backend is None:
@@ -107,3 +187,10 @@ class EmailSender(Sender):
             backends, self._backends = self._backends, []
         for backend in backends:
             self._discard(backend)
+
+
+def _refusal(answer) -> SendError:
+    code, text = answer
+    if isinstance(text, bytes):
+        text = text.decode(errors="replace")
+    return SendError(f"SMTP refused the recipient: {code} {text}", permanent=code >= 500)
