@@ -122,15 +122,17 @@ def run_samlad(servers: Servers, number: int) -> dict:
     notice = publish(number)
     published = time.time()
     expected = outbox_counts(notice)
-    finished, _found = servers.wait_until_received(
+    finished, found = servers.wait_until_received(
         emails=expected["email"], sms=expected["sms"], hooks=expected["webhook"], timeout=600
     )
+    last = dict(zip(("email", "sms", "webhook"), found["last_at"], strict=True))
     found = check_exactly_once(servers, expected)
     if not MESSAGES_FILE.exists():
         write_messages(notice)
     return {
         "seconds": round(finished - started, 3),
         "publish_seconds": round(published - started, 3),
+        "last_acceptance_s": {channel: round(at - started, 2) for channel, at in last.items()},
         "outbox": expected,
         "smtp_transactions": found["email_messages"],
         "load_average": round(load, 2),
@@ -248,20 +250,11 @@ def main() -> None:
         for repeat in range(args.repeats):
             # Alternate the order so drift in the machine's load favours neither side; the
             # minimal script needs one Samlad run first (it sends the messages Samlad wrote).
-            if repeat % 2 and MESSAGES_FILE.exists():
-                results["minimal"].append(run_minimal(servers))
-                results["samlad"].append(run_samlad(servers, repeat))
-            else:
-                results["samlad"].append(run_samlad(servers, repeat))
-                results["minimal"].append(run_minimal(servers))
-            samlad, minimal = results["samlad"][-1], results["minimal"][-1]
-            print(
-                f"run {repeat + 1}: samlad {samlad['seconds']:.2f} s "
-                f"(publish {samlad['publish_seconds']:.2f} s, {samlad['outbox']}, "
-                f"{samlad['smtp_transactions']} SMTP transactions), "
-                f"minimal {minimal['seconds']:.2f} s, load {samlad['load_average']}",
-                flush=True,
-            )
+            order = ["minimal", "samlad"] if repeat % 2 else ["samlad", "minimal"]
+            for side in order:
+                run = run_samlad(servers, repeat) if side == "samlad" else run_minimal(servers)
+                results[side].append(run)
+                print(f"run {repeat + 1} {side}: {json.dumps(run)}", flush=True)
     results["summary"] = summary(results)
     path = save("fanout", results)
     print(json.dumps(results["summary"], indent=2))

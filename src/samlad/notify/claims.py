@@ -8,7 +8,7 @@ import os
 import socket
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import get_random_string
@@ -34,6 +34,8 @@ def due(now=None):
 def claim(*, channel: str, provider: str, limit: int, worker_id: str) -> list[Delivery]:
     """Claim up to `limit` due rows of one channel for this worker; returns them."""
     now = timezone.now()
+    if connection.vendor == "postgresql":
+        return _claim_in_one_statement(channel, provider, limit, worker_id, now)
     with transaction.atomic():
         ids = list(
             due(now)
@@ -93,3 +95,22 @@ def recover_abandoned() -> int:
         next_attempt_at=now,
         updated_at=now,
     )
+
+
+def _claim_in_one_statement(channel, provider, limit, worker_id, now) -> list[Delivery]:
+    """The same claim as one UPDATE … RETURNING (one round trip instead of five; the claim is
+    on the worker's critical path, thousands of rows a second)."""
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in Delivery._meta.concrete_fields)
+    # The table and column names are the model's own; every value is a parameter.
+    statement = (
+        f"UPDATE {table} SET status = %s, claimed_by = %s, lease_until = %s, "  # noqa: S608
+        "attempts = attempts + 1, provider = %s, updated_at = %s "
+        f"WHERE id IN (SELECT id FROM {table} WHERE status = %s AND next_attempt_at <= %s "
+        "AND channel = %s ORDER BY next_attempt_at, id LIMIT %s FOR UPDATE SKIP LOCKED) "
+        f"RETURNING {columns}"
+    )
+    params = [DeliveryStatus.SENDING, worker_id, now + lease(), provider, now]
+    params += [DeliveryStatus.PENDING, now, channel, limit]
+    rows = list(Delivery.objects.raw(statement, params))
+    return sorted(rows, key=lambda row: row.id)

@@ -83,7 +83,10 @@ class Round:
 
     def _top_up(self, senders: dict, pools: dict, now: float) -> None:
         for channel, sender in senders.items():
-            capacity = max(CLAIM_BATCH, sender.concurrency * 4)
+            # Two transactions' worth per connection for senders that batch (identical e-mails).
+            capacity = max(
+                CLAIM_BATCH, sender.concurrency * 4, sender.concurrency * 2 * sender.batch_size
+            )
             waiting = self.counts.get(channel, 0)
             if waiting > capacity // 2 or self.dry_until.get(channel, 0) > now:
                 continue

@@ -7,6 +7,7 @@ class Sender(ABC):
     channel = ""
     provider = ""
     concurrency = 1
+    batch_size = 1  # deliveries send_batch() takes at most
     # Whether the provider can be asked if it accepted a message (SMS providers can; SMTP
     # servers and webhook receivers cannot: a re-send carries the same Message-ID or key).
     can_reconcile = False

@@ -81,6 +81,7 @@ class EmailSender(Sender):
 
     def __init__(self):
         self.concurrency = max(1, int(conf.get("NOTIFY_SMTP_CONNECTIONS")))
+        self.batch_size = max(1, int(conf.get("NOTIFY_SMTP_BATCH")))
         self._local = threading.local()
         self._backends: list = []
         self._lock = threading.Lock()
@@ -114,7 +115,7 @@ class EmailSender(Sender):
     def batches(self, rows: list) -> list[list]:
         """The rows grouped into transactions: identical e-mails together (see batch_key), at
         most NOTIFY_SMTP_BATCH recipients each and no address twice; every other row alone."""
-        size = max(1, int(conf.get("NOTIFY_SMTP_BATCH")))
+        size = self.batch_size
         groups: dict[str, list[list]] = {}
         alone = []
         for row in rows:
