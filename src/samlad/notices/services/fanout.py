@@ -42,9 +42,14 @@ def _named_actor_ids(notice: Notice) -> set[int] | None:
 
 
 def _preferences(notice: Notice):
-    preferences = NotificationPreference.objects.filter(
-        enabled=True, user__is_active=True, user__actor__is_active=True
-    ).select_related("user__actor")
+    # The users' actors are few: fetched once each and shared, not once per setting.
+    preferences = (
+        NotificationPreference.objects.filter(
+            enabled=True, user__is_active=True, user__actor__is_active=True
+        )
+        .select_related("user")
+        .prefetch_related("user__actor")
+    )
     named = _named_actor_ids(notice)
     if named is not None:
         preferences = preferences.filter(user__actor_id__in=named)
@@ -58,7 +63,12 @@ def _preferences(notice: Notice):
 
 
 def _address(user, channel: str) -> str:
-    return user.email if channel == "email" else (str(user.phone) if user.phone else "")
+    if channel == "email":
+        return user.email
+    # The number as stored (E.164; the outbox normalises it again): formatting a PhoneNumber,
+    # or even asking whether it is empty, parses it, and a fan-out asks thousands of times.
+    phone = user.phone
+    return str(getattr(phone, "raw_input", phone) or "")
 
 
 def audience(notice: Notice) -> list[NotificationPreference]:
