@@ -127,6 +127,9 @@ def run_samlad(servers: Servers, number: int) -> dict:
     )
     last = dict(zip(("email", "sms", "webhook"), found["last_at"], strict=True))
     found = check_exactly_once(servers, expected)
+    from samlad.notify.models import Delivery
+
+    retried = Delivery.objects.filter(attempts__gt=1)
     if not MESSAGES_FILE.exists():
         write_messages(notice)
     return {
@@ -135,6 +138,8 @@ def run_samlad(servers: Servers, number: int) -> dict:
         "last_acceptance_s": {channel: round(at - started, 2) for channel, at in last.items()},
         "outbox": expected,
         "smtp_transactions": found["email_messages"],
+        "retried": retried.count(),
+        "retry_errors": sorted(set(retried.values_list("last_error", flat=True)))[:3],
         "load_average": round(load, 2),
     }
 
@@ -181,11 +186,13 @@ def run_minimal(servers: Servers) -> dict:
     if done.returncode:
         raise RuntimeError(f"the minimal script failed: {done.stderr}")
     output = done.stdout
+    retried = int(done.stderr.rsplit("retried ", 1)[1].split()[0])
     servers.wait_until_received(
         emails=expected["email"], sms=expected["sms"], hooks=expected["webhook"], timeout=60
     )
     verify(servers.counts(), expected)
-    return {"seconds": float(output.strip().splitlines()[-1]), "load_average": round(load, 2)}
+    seconds = float(output.strip().splitlines()[-1])
+    return {"seconds": seconds, "retried": retried, "load_average": round(load, 2)}
 
 
 def main() -> None:

@@ -3,6 +3,7 @@ rolls back with its cause, and wakes the worker once the transaction has committ
 
 import pytest
 from django.db import transaction
+from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from samlad.notify import claims, outbox
@@ -88,3 +89,19 @@ def test_a_claim_whose_lease_ran_out_comes_back_in_doubt(settings):
     assert claims.recover_abandoned() == 3
     for row in Delivery.objects.all():
         assert (row.status, row.in_doubt, row.recovered) == (DeliveryStatus.PENDING, True, 1)
+
+
+@pytest.mark.django_db
+@override_settings(NOTIFY_DEMO_OUTBOX=True)
+def test_a_send_turn_with_a_large_fan_out_due_asks_another_worker_to_join_at_once():
+    from samlad.notify.tasks import JOIN_ABOVE, send_due
+
+    outbox.enqueue_many(_message(n) for n in range(JOIN_ABOVE + 100))
+    send_due.call()
+    assert _send_tasks() == 1, "another turn is waiting for a second worker"
+    assert not Delivery.objects.exclude(status="sent").exists()
+    DBTaskResult.objects.all().delete()
+
+    outbox.enqueue_many(_message(n) for n in range(10_000, 10_010))
+    send_due.call()
+    assert _send_tasks() == 0, "a small batch is left to one worker"

@@ -12,9 +12,16 @@ from samlad.notify import claims, conf, sending
 log = logging.getLogger(__name__)
 
 
+JOIN_ABOVE = 500  # due deliveries above which another worker is asked to help at once
+
+
 @task()
 def send_due() -> int:
-    """Send every due delivery (several workers may do this at once; each claims its own)."""
+    """Send every due delivery (several workers may do this at once; each claims its own). With
+    a large fan-out due, first ask for another turn, so that an idle worker joins now rather than
+    at the next sweep (with one worker the extra turn runs afterwards and finds little)."""
+    if claims.due()[: JOIN_ABOVE + 1].count() > JOIN_ABOVE and not _waiting():
+        send_due.enqueue()
     attempts = sending.send_due()
     if claims.due().exists():
         send_due.enqueue()  # time ran out with work left: let another turn (or worker) go on
