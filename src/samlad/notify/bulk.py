@@ -1,7 +1,8 @@
 """Writing many outbox rows at once. On PostgreSQL the rows are streamed with COPY into a
 temporary table and moved over with INSERT … ON CONFLICT DO NOTHING (a call-out of 10,000
 recipients is 20,000 rows: Django's bulk_create spends seconds quoting them in Python); elsewhere
-bulk_create. Either way a key already in the outbox is left as it is."""
+bulk_create. Either way a key already in the outbox is left as it is. `insert_ignoring_conflicts`
+does the same for any model (a notice's list of recipients)."""
 
 import json
 
@@ -9,37 +10,47 @@ from django.db import connection, models, transaction
 
 from samlad.notify.models import Delivery
 
-STAGING = "notify_delivery_incoming"
-
 
 def insert_new(rows: list[Delivery]) -> int:
     """Insert the rows whose idempotency key is new; returns how many were inserted."""
     if not rows:
         return 0
+    for row in rows:
+        row.updated_at = row.updated_at or row.created_at  # auto_now, as save() would
     if connection.vendor == "postgresql":
         with transaction.atomic():
-            return _copy_insert(rows)
+            return _copy_insert(Delivery, rows, conflict="(idempotency_key)")
     return _bulk_create(rows)
 
 
-def _columns() -> list[models.Field]:
-    return [field for field in Delivery._meta.concrete_fields if not field.primary_key]
+def insert_ignoring_conflicts(model: type[models.Model], rows: list) -> int:
+    """Insert the rows (new objects of `model`, defaults filled in) except those that break a
+    unique constraint; returns how many were inserted on PostgreSQL (elsewhere, how many were
+    given)."""
+    if not rows:
+        return 0
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
+            return _copy_insert(model, rows)
+    model.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
 
 
-def _copy_insert(rows: list[Delivery]) -> int:
-    fields = _columns()
+def _copy_insert(model: type[models.Model], rows: list, *, conflict: str = "") -> int:
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    table = connection.ops.quote_name(Delivery._meta.db_table)
+    table = connection.ops.quote_name(model._meta.db_table)
+    staging = connection.ops.quote_name(f"{model._meta.db_table}_incoming")
     json_fields = {field.attname for field in fields if isinstance(field, models.JSONField)}
+    # Table and column names are the model's own; every value goes through COPY.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGING} ON COMMIT DELETE ROWS "  # noqa: S608
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS "  # noqa: S608
             f"AS SELECT {names} FROM {table} WITH NO DATA"
         )
-        cursor.execute(f"TRUNCATE {STAGING}")
-        with cursor.cursor.copy(f"COPY {STAGING} ({names}) FROM STDIN") as copy:
+        cursor.execute(f"TRUNCATE {staging}")
+        with cursor.cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
             for row in rows:
-                row.updated_at = row.updated_at or row.created_at  # auto_now, as save() would
                 copy.write_row(
                     [
                         json.dumps(getattr(row, f.attname))
@@ -49,11 +60,11 @@ def _copy_insert(rows: list[Delivery]) -> int:
                     ]
                 )
         cursor.execute(
-            f"INSERT INTO {table} ({names}) SELECT {names} FROM {STAGING} "  # noqa: S608
-            "ON CONFLICT (idempotency_key) DO NOTHING"
+            f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} "  # noqa: S608
+            f"ON CONFLICT {conflict} DO NOTHING"
         )
         inserted = cursor.rowcount
-        cursor.execute(f"TRUNCATE {STAGING}")
+        cursor.execute(f"TRUNCATE {staging}")
     return inserted
 
 

@@ -21,6 +21,7 @@ from samlad.notices.models import (
     Webhook,
 )
 from samlad.notices.services import messages
+from samlad.notify import bulk
 from samlad.notify.channels.email import message_id
 from samlad.notify.outbox import Message, enqueue_many
 
@@ -104,7 +105,7 @@ def reach_audience(notice: Notice, revision: NoticeRevision) -> int:
         NoticeRecipient(notice=notice, webhook=hook, channel="webhook")
         for hook in audience_webhooks(notice)
     ]
-    NoticeRecipient.objects.bulk_create(recipients, ignore_conflicts=True)
+    bulk.insert_ignoring_conflicts(NoticeRecipient, recipients)  # thousands: COPY on PostgreSQL
     return _send(notice, revision, recipients)
 
 
