@@ -5,8 +5,9 @@ every pool fed until nothing is due or its time is up, renewing its claims' leas
 Only this thread touches the database."""
 
 import logging
+import queue
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 
 from samlad.notify import claims, conf, health, journal
@@ -28,6 +29,10 @@ class Round:
         self.worker_id = worker_id or claims.new_worker_id()
         self.seconds = float(conf.get("NOTIFY_DRAIN_SECONDS") if seconds is None else seconds)
         self.in_flight: dict[Future, object] = {}
+        # Finished attempts, in the order they finished: the main thread waits on this queue
+        # rather than on every future in flight (concurrent.futures.wait locks each of them,
+        # hundreds, every time one finishes).
+        self.finished: queue.SimpleQueue[Future] = queue.SimpleQueue()
         self.rows: dict[int, object] = {}
         self.counts: dict[str, int] = {}
         self.dry_until: dict[str, float] = {}
@@ -110,6 +115,7 @@ class Round:
                         attempt_batch, sender, batch, journal=self.journal, noted=self.noted
                     )
                 self.in_flight[future] = batch
+                future.add_done_callback(self.finished.put)
             self.counts[channel] = waiting + len(rows)
 
     def _abandon(self) -> None:
@@ -136,13 +142,21 @@ class Round:
         if self.outcomes:
             timeout = max(0.0, self.first_outcome_at + RECORD_WINDOW - time.monotonic())
         if self.in_flight:
-            done, _pending = wait(
-                list(self.in_flight), timeout=timeout, return_when=FIRST_COMPLETED
-            )
-            self._take(done)
+            self._take(self._finished(timeout))
         full = len(self.outcomes) >= RECORD_BATCH or not self.in_flight
         if self.outcomes and (full or time.monotonic() >= self.first_outcome_at + RECORD_WINDOW):
             self._record()
+
+    def _finished(self, timeout: float) -> list[Future]:
+        """The attempts that finished: waits up to `timeout` for the first, takes the rest."""
+        done = []
+        try:
+            done.append(self.finished.get(timeout=timeout))
+            while True:
+                done.append(self.finished.get_nowait())
+        except queue.Empty:
+            pass
+        return [future for future in done if future in self.in_flight]
 
     def _take(self, done) -> None:
         if done and not self.outcomes:
