@@ -89,3 +89,61 @@ def test_a_worker_killed_mid_call_out_and_restarted_reaches_everyone_once_per_ch
     for address, count in copies.items():
         assert count - 1 <= recovered[address], f"{address}: a copy that was not a re-send"
     assert Delivery.objects.filter(recovered__gt=0).exists(), "the kill interrupted nothing"
+
+
+def _notice_emails() -> None:
+    """One e-mail to many, as a notice sends it: the same text and Message-ID for everyone."""
+    with transaction.atomic():
+        outbox.enqueue_many(
+            outbox.Message(
+                key=f"notice:crash:v1:email:u{n}",
+                channel="email",
+                address=f"m{n}@example.org",
+                topic="notice:crash",
+                subject="Information: Klass 2-varning för mycket snö",
+                body="SMHI varnar för 20–30 cm snö i natt.",
+                headers={"Message-ID": "<notice-crash@samlad.example>"},
+            )
+            for n in range(RECIPIENTS)
+        )
+
+
+def _envelope_recipients(smtp: LocalSMTPServer) -> int:
+    return sum(len(recipients) for recipients in smtp.recipients)
+
+
+def test_a_worker_killed_mid_notice_fan_out_re_sends_only_batches_in_doubt(tmp_path):
+    """Batched e-mail (10 recipients a transaction here): what the journal shows accepted is not
+    sent again; a batch the server took but the worker had not yet heard back about (the kill
+    comes right after the server's acceptance, so this happens in most runs) goes again, to
+    those recipients only, as the same message (one Message-ID)."""
+    log = tmp_path / "worker.log"
+    with LocalSMTPServer() as smtp, ProviderServer() as sms:
+        env = _worker_env(smtp, sms) | {"NOTIFY_SMTP_BATCH": "10"}
+        _notice_emails()
+        first = _start_worker(env, log)
+        try:
+            _wait(lambda: _envelope_recipients(smtp) >= 0.3 * RECIPIENTS, 120, "the first 30%")
+            first.send_signal(signal.SIGKILL)
+            first.wait(timeout=10)
+            assert _envelope_recipients(smtp) < RECIPIENTS, "finished before it could be killed"
+
+            restarted = [_start_worker(env, log), _start_worker(env, log)]
+            done = Delivery.objects.exclude(status=DeliveryStatus.SENT)
+            _wait(lambda: not done.exists(), 180, f"every delivery to be sent ({log})")
+        finally:
+            for worker in [first, *locals().get("restarted", [])]:
+                if worker.poll() is None:
+                    worker.terminate()
+                    worker.wait(timeout=20)
+        envelopes = smtp.recipients
+        messages = smtp.messages
+
+    copies = Counter(address for recipients in envelopes for address in recipients)
+    assert len(copies) == RECIPIENTS
+    assert all(len(recipients) <= 10 for recipients in envelopes)
+    assert {message["Message-ID"] for message in messages} == {"<notice-crash@samlad.example>"}
+    recovered = dict(Delivery.objects.values_list("address", "recovered"))
+    for address, count in copies.items():
+        assert count - 1 <= recovered[address], f"{address}: a copy that was not a re-send"
+    assert Delivery.objects.filter(recovered__gt=0).exists(), "the kill interrupted nothing"
