@@ -1,7 +1,7 @@
 """One e-mail to many (a notice's): deliveries with identical e-mails and the caller's Message-ID
 go out as few SMTP transactions with many envelope recipients. Each recipient gets it once, the
 To header names nobody, a refused recipient fails on its own, and a worker that dies after the
-server took a batch sends nobody twice."""
+server took a batch (and it was journalled) sends nobody twice."""
 
 from datetime import timedelta
 
@@ -97,7 +97,7 @@ def test_when_every_recipient_is_refused_each_delivery_says_why(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_that_dies_after_the_server_took_a_batch_sends_nobody_twice(
+def test_a_worker_that_dies_after_journalling_an_accepted_batch_sends_nobody_twice(
     smtp_server, quick_retries, send_all, settings, tmp_path
 ):
     settings.NOTIFY_JOURNAL_DIR = str(tmp_path)
