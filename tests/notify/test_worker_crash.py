@@ -119,23 +119,21 @@ def test_a_worker_killed_mid_notice_fan_out_re_sends_only_batches_in_doubt(tmp_p
     those recipients only, as the same message (one Message-ID)."""
     log = tmp_path / "worker.log"
     with LocalSMTPServer() as smtp, ProviderServer() as sms:
-        env = _worker_env(smtp, sms) | {"NOTIFY_SMTP_BATCH": "10"}
+        env = worker_env(smtp, sms, NOTIFY_SMTP_BATCH="10")
         _notice_emails()
-        first = _start_worker(env, log)
+        first = start_worker(env, log)
         try:
-            _wait(lambda: _envelope_recipients(smtp) >= 0.3 * RECIPIENTS, 120, "the first 30%")
+            wait_until(lambda: _envelope_recipients(smtp) >= 0.3 * RECIPIENTS, 120, "the first 30%")
             first.send_signal(signal.SIGKILL)
             first.wait(timeout=10)
             assert _envelope_recipients(smtp) < RECIPIENTS, "finished before it could be killed"
 
-            restarted = [_start_worker(env, log), _start_worker(env, log)]
+            restarted = [start_worker(env, log), start_worker(env, log)]
             done = Delivery.objects.exclude(status=DeliveryStatus.SENT)
-            _wait(lambda: not done.exists(), 180, f"every delivery to be sent ({log})")
+            wait_until(lambda: not done.exists(), 180, f"every delivery to be sent ({log})")
         finally:
             for worker in [first, *locals().get("restarted", [])]:
-                if worker.poll() is None:
-                    worker.terminate()
-                    worker.wait(timeout=20)
+                stop(worker)
         envelopes = smtp.recipients
         messages = smtp.messages
 
