@@ -1,5 +1,5 @@
-"""`make run`: migrate, load the demo data, then serve Samlad (uvicorn) with its worker.
-Stops both when either stops or on Ctrl+C."""
+"""`make run`: migrate, load the demo data, then serve Samlad (uvicorn, WEB_CONCURRENCY processes,
+2 by default) with its worker. Stops both when either stops or on Ctrl+C."""
 
 import os
 import signal
@@ -33,6 +33,8 @@ def main() -> int:
             os.environ.get("HOST", "127.0.0.1"),
             "--port",
             port,
+            "--workers",
+            os.environ.get("WEB_CONCURRENCY", "2"),
             "--no-access-log",
             "--timeout-graceful-shutdown",
             "5",

@@ -150,8 +150,9 @@ TASKS = {
     "default": {"BACKEND": env_str("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"},
 }
 # Requests one server process works on at once; more wait their turn (samlad.core.concurrency).
-# 0 turns the cap off. Run more processes (uvicorn --workers, WEB_CONCURRENCY) for more at once.
-REQUESTS_IN_FLIGHT = env_int("SAMLAD_REQUESTS_IN_FLIGHT", 4)
+# 0 turns the cap off. Run more processes (uvicorn --workers, WEB_CONCURRENCY) for more at once:
+# bench/README.md, "Event page", has the figures behind one per process and two processes.
+REQUESTS_IN_FLIGHT = env_int("SAMLAD_REQUESTS_IN_FLIGHT", 1)
 # A worker that has not written a heartbeat for this long is reported as down by /healthz.
 WORKER_STALE_AFTER_SECONDS = env_int("WORKER_STALE_AFTER_SECONDS", 60)
 
