@@ -88,28 +88,15 @@ class EmailSender(Sender):
 
     def send(self, delivery) -> str:
         message = build_message(delivery)
-        backend = self._backend()
-        try:
-            backend.open()
-        except (OSError, smtplib.SMTPException) as error:
-            self._discard(backend)
-            raise SendError(f"SMTP connection failed: {error}") from error
-        try:
-            backend.send_messages([message])
-        except smtplib.SMTPRecipientsRefused as error:
-            codes = [code for code, _text in error.recipients.values()]
-            raise SendError(
-                f"SMTP refused the recipient: {error.recipients}",
-                permanent=all(code >= 500 for code in codes),
-            ) from error
-        except smtplib.SMTPResponseException as error:
-            raise SendError(
-                f"SMTP {error.smtp_code}: {error.smtp_error!r}", permanent=error.smtp_code >= 500
-            ) from error
-        except (OSError, smtplib.SMTPException) as error:
-            # Cut off mid-conversation: the server may or may not have taken the message.
-            self._discard(backend)
-            raise SendError(f"SMTP connection lost: {error}", uncertain=True) from error
+        with self._conversation() as backend:
+            try:
+                backend.send_messages([message])
+            except smtplib.SMTPRecipientsRefused as error:
+                codes = [code for code, _text in error.recipients.values()]
+                raise SendError(
+                    f"SMTP refused the recipient: {error.recipients}",
+                    permanent=all(code >= 500 for code in codes),
+                ) from error
         return message.extra_headers["Message-ID"]
 
     def batches(self, rows: list) -> list[list]:
@@ -138,35 +125,43 @@ class EmailSender(Sender):
         Raises SendError when nobody got it (or it is unknown whether anybody did)."""
         addresses = [row.address for row in rows]
         message = build_message(rows[0], bcc=addresses)
-        backend = self._backend()
-        try:
-            backend.open()
-        except (OSError, smtplib.SMTPException) as error:
-            self._discard(backend)
-            raise SendError(f"SMTP connection failed: {error}") from error
         encoding = message.encoding or settings.DEFAULT_CHARSET
         envelope = {sanitize_address(address, encoding): address for address in addresses}
-        try:
-            refused = backend.connection.sendmail(
-                sanitize_address(message.from_email, encoding),
-                list(envelope),
-                message.message().as_bytes(linesep="\r\n"),
-            )
-        except smtplib.SMTPRecipientsRefused as error:
-            refused = error.recipients  # nobody took it: each row gets its own reason
-        except smtplib.SMTPResponseException as error:
-            raise SendError(
-                f"SMTP {error.smtp_code}: {error.smtp_error!r}", permanent=error.smtp_code >= 500
-            ) from error
-        except (OSError, smtplib.SMTPException) as error:
-            self._discard(backend)
-            raise SendError(f"SMTP connection lost: {error}", uncertain=True) from error
+        with self._conversation() as backend:
+            try:
+                refused = backend.connection.sendmail(
+                    sanitize_address(message.from_email, encoding),
+                    list(envelope),
+                    message.message().as_bytes(linesep="\r\n"),
+                )
+            except smtplib.SMTPRecipientsRefused as error:
+                refused = error.recipients  # nobody took it: each row gets its own reason
         refused = {envelope.get(address, address): answer for address, answer in refused.items()}
         accepted = message.extra_headers["Message-ID"]
         return {
             row.id: _refusal(refused[row.address]) if row.address in refused else accepted
             for row in rows
         }
+
+    @contextlib.contextmanager
+    def _conversation(self):
+        """This thread's open SMTP connection; what goes wrong on it becomes a SendError."""
+        backend = self._backend()
+        try:
+            backend.open()
+        except (OSError, smtplib.SMTPException) as error:
+            self._discard(backend)
+            raise SendError(f"SMTP connection failed: {error}") from error
+        try:
+            yield backend
+        except smtplib.SMTPResponseException as error:
+            raise SendError(
+                f"SMTP {error.smtp_code}: {error.smtp_error!r}", permanent=error.smtp_code >= 500
+            ) from error
+        except (OSError, smtplib.SMTPException) as error:
+            # Cut off mid-conversation: the server may or may not have taken the message.
+            self._discard(backend)
+            raise SendError(f"SMTP connection lost: {error}", uncertain=True) from error
 
     def _backend(self):
         backend = getattr(self._local, "backend", None)
