@@ -47,6 +47,24 @@ def _call_out() -> None:
         outbox.enqueue_many(messages)  # wakes the worker after the commit
 
 
+def kill_midway_then_finish(env: dict, log, *, sent, of: int) -> None:
+    """Start a worker, SIGKILL it once the servers have `sent()` 30 % of the `of` messages,
+    then let two restarted workers send every delivery."""
+    first = start_worker(env, log)
+    try:
+        wait_until(lambda: sent() >= 0.3 * of, 120, "the first 30%")
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+        assert sent() < of, "the worker finished before it could be killed"
+
+        restarted = [start_worker(env, log), start_worker(env, log)]
+        done = Delivery.objects.exclude(status=DeliveryStatus.SENT)
+        wait_until(lambda: not done.exists(), 180, f"every delivery to be sent ({log})")
+    finally:
+        for worker in [first, *locals().get("restarted", [])]:
+            stop(worker)
+
+
 def _received(smtp: LocalSMTPServer, sms: ProviderServer) -> int:
     return len(smtp._collector.envelopes) + len(sms.state.sms)
 
@@ -58,20 +76,7 @@ def test_a_worker_killed_mid_call_out_and_restarted_reaches_everyone_once_per_ch
     with LocalSMTPServer() as smtp, ProviderServer() as sms:
         env = worker_env(smtp, sms)
         _call_out()
-        first = start_worker(env, log)
-        try:
-            wait_until(lambda: _received(smtp, sms) >= 0.3 * 2 * RECIPIENTS, 120, "the first 30%")
-            first.send_signal(signal.SIGKILL)
-            first.wait(timeout=10)
-            at_kill = _received(smtp, sms)
-            assert at_kill < 2 * RECIPIENTS, "the worker finished before it could be killed"
-
-            restarted = [start_worker(env, log), start_worker(env, log)]
-            done = Delivery.objects.exclude(status=DeliveryStatus.SENT)
-            wait_until(lambda: not done.exists(), 180, f"every delivery to be sent ({log})")
-        finally:
-            for worker in [first, *locals().get("restarted", [])]:
-                stop(worker)
+        kill_midway_then_finish(env, log, sent=lambda: _received(smtp, sms), of=2 * RECIPIENTS)
         emails = smtp.messages
         texts = [(message.to, message.text) for message in sms.sms]
 
@@ -121,19 +126,7 @@ def test_a_worker_killed_mid_notice_fan_out_re_sends_only_batches_in_doubt(tmp_p
     with LocalSMTPServer() as smtp, ProviderServer() as sms:
         env = worker_env(smtp, sms, NOTIFY_SMTP_BATCH="10")
         _notice_emails()
-        first = start_worker(env, log)
-        try:
-            wait_until(lambda: _envelope_recipients(smtp) >= 0.3 * RECIPIENTS, 120, "the first 30%")
-            first.send_signal(signal.SIGKILL)
-            first.wait(timeout=10)
-            assert _envelope_recipients(smtp) < RECIPIENTS, "finished before it could be killed"
-
-            restarted = [start_worker(env, log), start_worker(env, log)]
-            done = Delivery.objects.exclude(status=DeliveryStatus.SENT)
-            wait_until(lambda: not done.exists(), 180, f"every delivery to be sent ({log})")
-        finally:
-            for worker in [first, *locals().get("restarted", [])]:
-                stop(worker)
+        kill_midway_then_finish(env, log, sent=lambda: _envelope_recipients(smtp), of=RECIPIENTS)
         envelopes = smtp.recipients
         messages = smtp.messages
 
