@@ -1,8 +1,11 @@
 """A delivery in doubt (its worker died mid-send, or the answer never came) is not sent blindly
 again: the dead round's journal, or the SMS provider itself, says whether it already went out."""
 
+from datetime import UTC, datetime
+
 import httpx
 import pytest
+import time_machine
 from provider_server import ELKS_PASSWORD, ELKS_USER
 
 from samlad.notify import journal, outbox
@@ -29,7 +32,20 @@ def test_an_email_the_dead_round_noted_as_accepted_is_not_sent_again(
     assert smtp_server.recipients == [["b@example.org"]]  # only the one that never went out
     taken.refresh_from_db()
     assert (taken.status, taken.provider_message_id) == (DeliveryStatus.SENT, "<a@samlad>")
-    assert list(tmp_path.iterdir()) == [tmp_path / "dead-worker.log"]  # ours was removed
+    assert list(tmp_path.iterdir()) == [dead.path]  # ours was removed
+
+
+def test_a_dead_rounds_journal_is_read_for_a_day_by_the_clock_then_removed(settings, tmp_path):
+    settings.NOTIFY_JOURNAL_DIR = str(tmp_path)
+    with time_machine.travel(datetime(2027, 3, 4, 9, 0, tzinfo=UTC), tick=False) as clock:
+        dead = journal.Journal("dead-worker")
+        dead.note("d1", "<d1@samlad>")
+        dead.close(remove=False)
+        clock.move_to(datetime(2027, 3, 5, 8, 59, tzinfo=UTC))
+        assert journal.accepted_earlier() == {"d1": "<d1@samlad>"}
+        clock.move_to(datetime(2027, 3, 5, 9, 1, tzinfo=UTC))
+        assert journal.accepted_earlier() == {}
+        assert not dead.path.exists()
 
 
 @pytest.mark.django_db

@@ -5,7 +5,9 @@ NOTIFY_JOURNAL_DIR is shared) finds it here and marks it sent instead of sending
 
 One append-only file per round of sending, one line per acceptance: the delivery's public id
 and the provider's id for the message. A round that ends normally deletes its file; files left
-by dead workers are read when deliveries are in doubt, and removed after a day."""
+by dead workers are read when deliveries are in doubt, and removed after a day. A file's age is
+read from its name (the round's start by the process's clock), not from the file system's
+modification time, so a process on a test clock ages files as it ages everything else."""
 
 import contextlib
 import os
@@ -29,7 +31,7 @@ class Journal:
         folder = directory()
         folder.mkdir(parents=True, exist_ok=True)
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in worker_id)
-        self.path = folder / f"{safe}.log"
+        self.path = folder / f"{safe}@{int(time.time())}.log"
         self.fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
 
     def note(self, public_id, provider_message_id: str) -> None:
@@ -63,7 +65,7 @@ def accepted_earlier() -> dict[str, str]:
     cutoff = time.time() - KEEP_SECONDS
     for path in folder.glob("*.log"):
         try:
-            if path.stat().st_mtime < cutoff:
+            if _started(path) < cutoff:
                 path.unlink(missing_ok=True)
                 continue
             lines = path.read_text(errors="replace").splitlines()
@@ -74,3 +76,9 @@ def accepted_earlier() -> dict[str, str]:
             if public_id:
                 found[public_id] = message_id
     return found
+
+
+def _started(path: Path) -> float:
+    """When the round that wrote the file started (its modification time for older names)."""
+    _, at, stamp = path.stem.rpartition("@")
+    return float(stamp) if at and stamp.isdigit() else path.stat().st_mtime
