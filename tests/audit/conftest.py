@@ -14,11 +14,6 @@ from rest_framework.test import APIClient
 from samlad.accounts.two_factor import must_use_two_factor
 from samlad.core.models import ConfidentialRead, LogEntry
 
-# Every kind of user the audit pages must answer: contact function, permission administrator,
-# platform administrator without the right, and the security officer who holds it.
-WITHOUT_THE_RIGHT = ["nacka.kontakt", "nacka.admin", "kansli"]
-WITH_THE_RIGHT = "sakerhet"
-
 
 def _device(account) -> TOTPDevice:
     return TOTPDevice.objects.get_or_create(user=account, name="app", confirmed=True)[0]

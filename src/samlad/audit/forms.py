@@ -16,6 +16,10 @@ def _object_types() -> list[tuple[str, str]]:
     return [("", _("All")), *choices]
 
 
+def _day(label) -> forms.DateField:
+    return forms.DateField(label=label, required=False, widget=forms.DateInput({"type": "date"}))
+
+
 class AuditFilterForm(forms.Form):
     anvandare = forms.CharField(
         label=_("User"), required=False, help_text=_("User name or public id.")
@@ -27,12 +31,8 @@ class AuditFilterForm(forms.Form):
     objekt = forms.CharField(
         label=_("Object id"), required=False, help_text=_("The record's public id.")
     )
-    fran = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput({"type": "date"})
-    )
-    till = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput({"type": "date"})
-    )
+    fran = _day(_("From"))
+    till = _day(_("Until"))
 
     def clean(self):
         cleaned = super().clean()

@@ -64,7 +64,10 @@ def _page(request, log: str):
         return render(request, "audit/log.html", context, status=400)
     filters = form.filters()
     rows = ROWS[log](request.user, filters)
-    context["page"] = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("sida"))
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("sida"))
+    # Read the rows before this read is logged: the page shows the log as it was when asked.
+    page.object_list = list(page.object_list)
+    context["page"] = page
     query = request.GET.copy()
     query.pop("sida", None)
     context["query"] = query.urlencode()
