@@ -123,3 +123,30 @@ def test_the_security_officer_cannot_grant_the_right_either(signed_in, user):
     response = signed_in(WITH_THE_RIGHT).post(_grant_url(user("rsib")))
     assert response.status_code == 404
     assert not user("rsib").is_security_officer
+
+
+def test_a_platform_administrator_is_asked_before_granting_the_right(signed_in, user):
+    rsib = user("rsib")
+    kansli = signed_in("kansli")
+    page = kansli.get(
+        reverse(
+            "administration:user",
+            kwargs={"actor_id": rsib.actor.public_id, "user_id": rsib.public_id},
+        )
+    ).content.decode()
+    assert _grant_url(rsib) in page
+    assert "Gör till säkerhetsskyddschef / registrator" in page
+    question = kansli.get(_grant_url(rsib)).content.decode()
+    assert "Ska Regional samverkanskoordinator" in question
+    assert not user("rsib").is_security_officer
+
+
+def test_a_permission_administrator_is_not_offered_the_right(signed_in, user):
+    contact = user("nacka.kontakt")
+    page = signed_in("nacka.admin").get(
+        reverse(
+            "administration:user",
+            kwargs={"actor_id": contact.actor.public_id, "user_id": contact.public_id},
+        )
+    )
+    assert _grant_url(contact) not in page.content.decode()

@@ -108,3 +108,22 @@ def test_the_audit_endpoints_are_in_the_openapi_schema(client, db):
     }
     assert "403" in changes["responses"]
     assert READS in schema["paths"]
+
+
+def test_the_api_exports_csv_and_logs_the_export(api_as, logged):
+    response = api_as("sakerhet").get("/api/v1/audit/reads.csv", {"user": "tib"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode()
+    assert text.splitlines()[1].startswith("2026-03-05 13:00:00+01:00,tib,lansstyrelsen,")
+    read = ConfidentialRead.objects.get(user__username="sakerhet")
+    assert (read.target_type, read.target_id, read.via) == (
+        "core.confidentialread",
+        "user=tib",
+        "export",
+    )
+
+
+def test_the_api_csv_export_is_a_403_problem_without_the_right(api_as, problem, db):
+    problem(api_as("kansli").get("/api/v1/audit/changes.csv"), 403)
+    problem(api_as("nacka.admin").get("/api/v1/audit/reads.csv"), 403)
