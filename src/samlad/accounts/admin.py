@@ -37,7 +37,13 @@ class UserAdmin(ReadOnlyAdmin):
         "last_login",
         "administer",
     ]
-    list_filter = ["is_active", "is_superuser", "can_read_confidential", "actor"]
+    list_filter = [
+        "is_active",
+        "is_superuser",
+        "is_security_officer",
+        "can_read_confidential",
+        "actor",
+    ]
     search_fields = ["username", "first_name", "last_name", "email", "title"]
     list_select_related = ["actor"]
     fields = [
@@ -51,6 +57,7 @@ class UserAdmin(ReadOnlyAdmin):
         "can_read_confidential",
         "is_active",
         "is_superuser",
+        "is_security_officer",
         "last_login",
         "date_joined",
     ]

@@ -28,6 +28,16 @@ class User(AbstractUser):
         default=False,
         help_text=_("Granted by the actor's permission administrator."),
     )
+    # Not implied by platform administration: whoever manages accounts and rights should not be
+    # the one who audits their use (separation of duties).
+    is_security_officer = models.BooleanField(
+        _("security officer / registrar"),
+        default=False,
+        help_text=_(
+            "May read the audit logs (reads of confidential records and changes). "
+            "Granted by a platform administrator."
+        ),
+    )
 
     class Meta:
         verbose_name = _("user")

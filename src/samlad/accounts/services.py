@@ -264,3 +264,25 @@ def set_platform_admin(*, by, user: User, value: bool) -> User:
             after={"is_platform_admin": value},
         )
     return user
+
+
+@transaction.atomic
+def set_security_officer(*, by, user: User, value: bool) -> User:
+    """Grant or withdraw the security officer's / registrar's right to read the audit logs
+    (platform administrators only; nobody changes their own)."""
+    _require_platform(by)
+    if user.pk == getattr(by, "pk", None):
+        raise ValidationError(_("You cannot change your own right to read the audit logs."))
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.is_security_officer != value:
+        user.is_security_officer = value
+        user.save(update_fields=["is_security_officer"])
+        log.record(
+            by=by,
+            action="user.security_officer",
+            target=user,
+            summary=user.username,
+            before={"is_security_officer": not value},
+            after={"is_security_officer": value},
+        )
+    return user

@@ -61,8 +61,11 @@ def has_two_factor(user) -> bool:
 
 
 def must_use_two_factor(user) -> bool:
-    """Administrators must use two-factor authentication (outside demo mode)."""
-    return bool(settings.REQUIRE_ADMIN_TWO_FACTOR and user.is_administrator)
+    """Administrators and security officers (the audit logs name who read what across every
+    actor) must use two-factor authentication (outside demo mode)."""
+    return bool(
+        settings.REQUIRE_ADMIN_TWO_FACTOR and (user.is_administrator or user.is_security_officer)
+    )
 
 
 def backup_codes_left(user) -> int:

@@ -35,6 +35,7 @@ class DemoLogin:
     title: str
     platform_admin: bool = False
     confidential: bool = False
+    security_officer: bool = False
 
 
 COUNTY_BOARD_LOGINS = [
@@ -65,11 +66,14 @@ COUNTY_BOARD_LOGINS = [
         "Samordningskansliet",
         platform_admin=True,
     ),
+    # The security officer / registrar reads the audit logs; a person of their own, not the
+    # platform administrator (separation of duties).
+    DemoLogin("sakerhet", "lansstyrelsen", (), "Säkerhetsskyddschef", security_officer=True),
 ]
 
 
 def demo_logins(actors: list[Actor]) -> list[DemoLogin]:
-    """The four county-board logins, then a contact and an admin login for every actor."""
+    """The county-board logins, then a contact and an admin login for every actor."""
     logins = list(COUNTY_BOARD_LOGINS)
     for actor in actors:
         logins.append(
@@ -102,6 +106,7 @@ def _add_login(login: DemoLogin, actor: Actor, *, phone: str, password_hash: str
             "can_read_confidential": login.confidential,
             "is_superuser": login.platform_admin,
             "is_staff": login.platform_admin,
+            "is_security_officer": login.security_officer,
         },
     )
     if created:

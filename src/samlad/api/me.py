@@ -35,6 +35,9 @@ class MeSerializer(serializers.Serializer):
     is_platform_admin = serializers.BooleanField()
     is_permission_admin = serializers.BooleanField()
     can_read_confidential = serializers.BooleanField()
+    is_security_officer = serializers.BooleanField(
+        help_text="May read the audit logs (/api/v1/audit/)."
+    )
     two_factor = serializers.SerializerMethodField()
 
     @extend_schema_field(FunctionHeldSerializer(many=True))

@@ -15,6 +15,7 @@ V1_MODULES = [
     "samlad.notify.api_urls",
     "samlad.notices.api_urls",
     "samlad.meetings.api_urls",
+    "samlad.audit.api_urls",
 ]
 
 urlpatterns = [

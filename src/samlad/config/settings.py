@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "samlad.activation",
     "samlad.notices",
     "samlad.meetings",
+    "samlad.audit",
     "samlad.api",
 ]
 

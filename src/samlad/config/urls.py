@@ -12,6 +12,7 @@ urlpatterns = [
     path("utskick/", include("samlad.notify.urls")),
     path("underrattelser/", include("samlad.notices.urls")),
     path("moten/", include("samlad.meetings.urls")),
+    path("granskning/", include("samlad.audit.urls")),
     path("administration/", include("samlad.actors.administration.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -137,3 +137,12 @@ def administrable_users(user: User) -> QuerySet:
     if is_network_member(user) and user.is_permission_admin:
         return UserModel.objects.filter(actor_id=user.actor_id)
     return UserModel.objects.none()
+
+
+# The audit logs
+
+
+def may_read_audit_log(user) -> bool:
+    """Security officers / registrars: a platform right of its own, not implied by platform
+    administration (the one who manages rights is not the one who audits their use)."""
+    return is_network_member(user) and bool(user.is_security_officer)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from samlad.core import access
 from samlad.notify.selectors import can_see_outbox
 
 # The main navigation, in order. A section appears once its app serves its start page.
@@ -13,9 +14,11 @@ NAVIGATION = [
     ("meetings:list", _("Meetings")),
     ("administration:overview", _("Administration")),
     ("notify:outbox", _("Outbox")),
+    ("audit:changes", _("Audit")),
 ]
 # Sections only some users see.
 ONLY_FOR = {"administration:overview": lambda user: getattr(user, "is_administrator", False)}
+ONLY_FOR["audit:changes"] = access.may_read_audit_log
 # The outbox as its page allows: platform administrators, and everyone signed in in demo mode.
 ONLY_FOR["notify:outbox"] = lambda user: bool(
     getattr(user, "is_authenticated", False) and can_see_outbox(user)

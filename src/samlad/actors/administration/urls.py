@@ -24,6 +24,7 @@ urlpatterns = [
     path(USER + "aktivera/", users.activate, name="user_activate"),
     path(USER + "inbjudan/", users.invite, name="user_invite"),
     path(USER + "plattformsadministrator/", users.platform_admin, name="user_platform_admin"),
+    path(USER + "sakerhetsskyddschef/", users.security_officer, name="user_security_officer"),
     path(FUNCTION, functions.detail, name="function"),
     path(FUNCTION + "ordning/", functions.move, name="function_move"),
     path(FUNCTION + "bemanna/", functions.staff, name="function_staff"),

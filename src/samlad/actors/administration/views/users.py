@@ -162,3 +162,29 @@ def platform_admin(request, actor, user_id):
         return _back_to(actor, user)
     context = {"actor": actor, "account": user, "grant": grant}
     return render(request, "administration/user_platform_admin.html", context)
+
+
+@for_administered_actor
+@require_http_methods(["GET", "POST"])
+def security_officer(request, actor, user_id):
+    """Ask first, then give a person the right to read the audit logs or withdraw it (platform
+    administrators only; an unknown person is 404 for everyone)."""
+    user = found(selectors.user_to_administer, request.user, actor=actor, public_id=user_id)
+    if not access.is_platform_admin(request.user):
+        raise PermissionDenied
+    grant = not user.is_security_officer
+    if request.method == "POST":
+        try:
+            services.set_security_officer(by=request.user, user=user, value=grant)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            done = (
+                _("%(name)s may now read the audit logs.")
+                if grant
+                else _("%(name)s may no longer read the audit logs.")
+            )
+            messages.success(request, done % {"name": user})
+        return _back_to(actor, user)
+    context = {"actor": actor, "account": user, "grant": grant}
+    return render(request, "administration/user_security_officer.html", context)

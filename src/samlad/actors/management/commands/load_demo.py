@@ -2,6 +2,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from samlad.accounts.passwords import DEMO_PASSWORD
+from samlad.actors.demo import COUNTY_BOARD_LOGINS
 from samlad.core.demo import load_all
 
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         names = [login.username for login in logins]
         self.stdout.write(f"Demo logins (password: {DEMO_PASSWORD}):")
-        self.stdout.write("  " + ", ".join(names[:4]))
+        self.stdout.write("  " + ", ".join(names[: len(COUNTY_BOARD_LOGINS)]))
         self.stdout.write(
             "  and for every actor <slug>.kontakt and <slug>.admin, e.g. "
             "nacka.kontakt, polisen.kontakt, nacka.admin"
