@@ -1,6 +1,8 @@
 """Turning an imported warning into an event (MODEL.md, example 4: SMHI's class-2 snow warning
 becomes an activated event): the form is prefilled from the alert, the event links back."""
 
+import json
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +26,9 @@ EVENT_TYPES = {
 
 
 def event_initial(notice: Notice) -> dict:
-    """The event form's initial values from a warning."""
+    """The event form's initial values from a warning: its area's municipality actors (a whole
+    county's, when the warning names the county) are the affected actors, its polygons the
+    event's area."""
     slug = EVENT_TYPES.get(notice.category.cap_category, "ovrigt")
     kind = EventType.objects.filter(slug=slug).first()
     text = "\n\n".join(part for part in (notice.text, notice.instruction) if part)
@@ -37,6 +41,7 @@ def event_initial(notice: Notice) -> dict:
         "is_exercise": notice.is_exercise,
         "affected_actors": [m.pk for m in notice.municipalities.all()],
         "place": notice.area_description[:200],
+        "area": json.dumps(notice.polygons, ensure_ascii=False) if notice.polygons else "",
         "starts_at": (notice.valid_from or timezone.now()).replace(second=0, microsecond=0),
         "ends_at": notice.valid_until,
         "classification": "open",
