@@ -23,6 +23,7 @@ from samlad.notices.models import (
     NoticeRevision,
     NoticeStatus,
 )
+from samlad.notices.services import warnings
 from samlad.notices.services.notices import add_revision, announce, snapshot
 
 # The geocode value names an alert's area is read from (compared in lower case, without spaces).
@@ -291,4 +292,5 @@ def _follow_up(*, by, alert: Alert, source) -> ImportResult:
         before=before,
         after=snapshot(notice),
     )
+    warnings.follow_up_reaches_events(notice=notice, revision=revision)
     return ImportResult(notice, revision, created=True)
