@@ -223,12 +223,13 @@ def _cap(alert: Alert) -> tuple:
 def _referenced_notice(alert: Alert, *, by, source) -> Notice:
     if not alert.references:
         raise ImportRefused(_("An Update or Cancel must name the alert it refers to."))
+    pairs = {(r.sender, r.identifier) for r in alert.references}
     samlads = NoticeRevision.objects.filter(
         notice__is_external=False,
         cap_sender__in=[r.sender for r in alert.references],
         cap_identifier__in=[r.identifier for r in alert.references],
-    )
-    if samlads.exists():
+    ).values_list("cap_sender", "cap_identifier")
+    if pairs & set(samlads):
         raise ImportRefused(
             _("The alert refers to a notice published in Samlad; only its publisher changes it."),
             status=409,
@@ -241,7 +242,6 @@ def _referenced_notice(alert: Alert, *, by, source) -> Notice:
         )
         .select_related("notice")
     )
-    pairs = {(r.sender, r.identifier) for r in alert.references}
     notices = {rev.notice for rev in known if (rev.cap_sender, rev.cap_identifier) in pairs}
     if not notices:
         raise ImportRefused(
