@@ -101,7 +101,10 @@ class LogBookEntry(models.Model):
     at = models.DateTimeField(_("time"))
     kind = models.CharField(_("kind"), max_length=12, choices=EntryKind.choices)
     text = models.TextField(_("text"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # None: written by Samlad itself on behalf of author_actor (e.g. a linked warning changed).
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     author_actor = models.ForeignKey("actors.Actor", on_delete=models.PROTECT, related_name="+")
     corrects = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"

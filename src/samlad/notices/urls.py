@@ -14,6 +14,7 @@ urlpatterns = [
     path("<uuid:public_id>/rattelse/", publishing.correct, name="correct"),
     path("<uuid:public_id>/aterkalla/", publishing.withdraw, name="withdraw"),
     path("<uuid:public_id>/till-handelse/", publishing.to_event, name="to_event"),
+    path("<uuid:public_id>/efter-havning/", publishing.after_cancel, name="after_cancel"),
     path("handelser/folj/", publishing.follow_picked, name="follow_picked"),
     path("handelser/<uuid:public_id>/folj/", publishing.follow, name="follow"),
     path("handelser/<uuid:public_id>/sluta-folja/", publishing.unfollow, name="unfollow"),

@@ -26,6 +26,26 @@ def _next_number(event: Event) -> int:
 
 
 @transaction.atomic
+def add_samlad_entry(*, event: Event, on_behalf_of, text: str) -> LogBookEntry:
+    """A line Samlad itself writes in the log book (no author), on behalf of an actor: e.g.
+    that a warning the event was made from was updated. The callers decide it is due."""
+    Event.objects.select_for_update().filter(pk=event.pk).first()
+    entry = LogBookEntry(
+        event=event,
+        number=_next_number(event),
+        at=timezone.now(),
+        kind=EntryKind.INFORMATION,
+        text=text.strip(),
+        author=None,
+        author_actor=on_behalf_of,
+        search_text=search_text(text, on_behalf_of.name),
+    )
+    entry.save()
+    live.publish(topic=topic(event), kind="log", obj=entry)
+    return entry
+
+
+@transaction.atomic
 def add_log_entry(
     *, by, event: Event, kind: str, text: str, at=None, corrects: LogBookEntry | None = None
 ) -> LogBookEntry:

@@ -46,7 +46,7 @@ class NoticeFeed(Feed):
 
     def item_title(self, notice):
         marks = ("ÖVNING: " if notice.is_exercise else "") + (
-            "ÅTERKALLAD: " if notice.is_withdrawn else ""
+            "ÅTERKALLAD: " if notice.is_withdrawn else "UTGÅNGEN: " if notice.is_expired else ""
         )
         return marks + notice.headline
 

@@ -38,6 +38,25 @@ class RevisionSerializer(serializers.ModelSerializer):
         fields = ["number", "msg_type", "sent_at", "change_note", "cap_identifier", "cap_sender"]
 
 
+class AreaMunicipalitySerializer(serializers.ModelSerializer):
+    code = serializers.CharField(source="municipality_code")
+
+    class Meta:
+        model = Actor
+        fields = ["slug", "name", "code"]
+
+
+class NoticeAreaSerializer(serializers.Serializer):
+    """Where a notice applies: the area's description, the counties it names as a whole
+    (länskod), the municipality actors it covers (a county's are all of them) and its polygons
+    as a GeoJSON MultiPolygon (null when it has none)."""
+
+    description = serializers.CharField(source="area_description")
+    counties = serializers.ListField(source="county_codes", child=serializers.CharField())
+    municipalities = AreaMunicipalitySerializer(many=True)
+    polygons = serializers.JSONField(allow_null=True)
+
+
 class NoticeSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -46,6 +65,12 @@ class NoticeSerializer(serializers.ModelSerializer):
     shared_with = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     municipalities = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     versions = RevisionSerializer(source="revisions", many=True, read_only=True)
+    area = NoticeAreaSerializer(source="*", read_only=True)
+    status = serializers.CharField(
+        source="current_status",
+        read_only=True,
+        help_text="active, expired (its valid_until has passed) or withdrawn",
+    )
 
     class Meta:
         model = Notice
@@ -62,6 +87,7 @@ class NoticeSerializer(serializers.ModelSerializer):
             "classification",
             "shared_with",
             "municipalities",
+            "area",
             "is_exercise",
             "valid_from",
             "valid_until",

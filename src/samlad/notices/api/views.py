@@ -21,7 +21,8 @@ from samlad.events import selectors as event_selectors
 from samlad.notices import selectors
 from samlad.notices.api import serializers as s
 from samlad.notices.api.auth import FeedTokenAuthentication
-from samlad.notices.api.parsers import CAP_PARSERS
+from samlad.notices.api.parsers import CAP_PARSERS, ContentTooLarge
+from samlad.notices.cap.limits import declared_too_large, install_upload_cap
 from samlad.notices.cap.parse import ImportRefused
 from samlad.notices.models import Category
 from samlad.notices.services import cap_import, notices
@@ -186,6 +187,14 @@ class NoticeCap(APIView):
 class CapImport(APIView):
     parser_classes = [*CAP_PARSERS, MultiPartParser]
 
+    def initial(self, request, *args, **kwargs):
+        # Before authentication: the session's CSRF check may read a multipart body.
+        multipart = request.content_type.startswith("multipart/")
+        if declared_too_large(request, multipart=multipart):
+            raise ContentTooLarge
+        self.upload_cap = install_upload_cap(request._request)
+        super().initial(request, *args, **kwargs)
+
     @extend_schema(
         request={
             "application/cap+xml": OpenApiTypes.BINARY,
@@ -217,6 +226,8 @@ class CapImport(APIView):
     def post(self, request):
         data = request.data
         if not isinstance(data, bytes):
+            if self.upload_cap.exceeded:
+                raise ContentTooLarge
             upload = data.get("file")
             data = upload.read() if upload is not None else b""
         if not data:

@@ -33,6 +33,8 @@ class ImportRefused(Exception):
 class Area:
     description: str
     geocodes: tuple[tuple[str, str], ...]
+    # Each polygon as a GeoJSON ring: [longitude, latitude] positions, first equal to last.
+    polygons: tuple[tuple[tuple[float, float], ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,12 +131,35 @@ def _references(text: str) -> tuple[Reference, ...]:
     return tuple(references)
 
 
+def _polygon(text: str) -> tuple[tuple[float, float], ...]:
+    """A CAP polygon ("lat,lon lat,lon …", closed, at least four pairs) as a GeoJSON ring."""
+    try:
+        pairs = [tuple(float(n) for n in pair.split(",")) for pair in text.split()]
+        ring = tuple((lon, lat) for lat, lon in pairs)
+    except ValueError:
+        ring = ()
+    if (
+        len(ring) < 4
+        or ring[0] != ring[-1]
+        or not all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in ring)
+    ):
+        raise ImportRefused(
+            _(
+                "The polygon %(polygon)s is not four or more latitude,longitude pairs "
+                "that end where they start."
+            )
+            % {"polygon": text[:80]}
+        )
+    return ring
+
+
 def _area(element) -> Area:
     geocodes = tuple(
         (_text(code, "cap:valueName"), _text(code, "cap:value"))
         for code in element.findall("cap:geocode", _N)
     )
-    return Area(_text(element, "cap:areaDesc"), geocodes)
+    polygons = tuple(_polygon(polygon.text or "") for polygon in element.findall("cap:polygon", _N))
+    return Area(_text(element, "cap:areaDesc"), geocodes, polygons)
 
 
 def _info(element) -> Info:

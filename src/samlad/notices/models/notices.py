@@ -3,6 +3,7 @@ was sent in (published, corrected, withdrawn) and who it reached."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samlad.core.models import Classified, PublicIdModel
@@ -70,8 +71,12 @@ class Certainty(models.TextChoices):
 
 
 class NoticeStatus(models.TextChoices):
+    """A notice is stored active or withdrawn; it reads as expired (never stored: computed from
+    the clock) once its valid_until has passed, so no job has to run for it to expire."""
+
     ACTIVE = "active", _("Active")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
 
 
 class Notice(Classified, PublicIdModel):
@@ -98,6 +103,10 @@ class Notice(Classified, PublicIdModel):
         "actors.Actor", blank=True, related_name="+", verbose_name=_("municipalities concerned")
     )
     area_description = models.CharField(_("area"), max_length=300, blank=True)
+    # The counties (länskod, e.g. "01") the notice names as a whole, and the area's polygons as
+    # a GeoJSON MultiPolygon (WGS 84 longitude/latitude), e.g. from an SMHI warning.
+    county_codes = models.JSONField(_("counties"), default=list, blank=True)
+    polygons = models.JSONField(_("area (GeoJSON)"), null=True, blank=True)
     is_exercise = models.BooleanField(_("exercise"), default=False)
     valid_from = models.DateTimeField(_("valid from"), null=True, blank=True)
     valid_until = models.DateTimeField(_("valid until"), null=True, blank=True)
@@ -134,6 +143,23 @@ class Notice(Classified, PublicIdModel):
     def is_withdrawn(self) -> bool:
         return self.status == NoticeStatus.WITHDRAWN
 
+    @property
+    def is_expired(self) -> bool:
+        """Its time is over (valid_until has passed) and it was not withdrawn."""
+        return (
+            not self.is_withdrawn
+            and self.valid_until is not None
+            and self.valid_until <= timezone.now()
+        )
+
+    @property
+    def current_status(self) -> str:
+        """active, expired or withdrawn, as of now."""
+        return NoticeStatus.EXPIRED if self.is_expired else self.status
+
+    def get_current_status_display(self) -> str:
+        return NoticeStatus(self.current_status).label
+
 
 class MessageType(models.TextChoices):
     """CAP's msgType: published, corrected, withdrawn."""
@@ -145,8 +171,9 @@ class MessageType(models.TextChoices):
 
 class NoticeRevision(models.Model):
     """One version of a notice as it was sent: one CAP message each, never changed. Imported
-    alerts keep their own sender and identifier; the pair is unique, which deduplicates imports
-    and lets Update and Cancel messages find what they refer to."""
+    alerts keep their own sender and identifier; the pair deduplicates imports within what one
+    actor (or feed source) imported and lets Update and Cancel messages find what they refer to.
+    It is not unique across actors: what one actor imports never hides another's import."""
 
     notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveIntegerField(_("version"))
@@ -165,10 +192,8 @@ class NoticeRevision(models.Model):
         ordering = ["notice", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["notice", "number"], name="notice_revision_number"),
-            models.UniqueConstraint(
-                fields=["cap_sender", "cap_identifier"], name="cap_message_once"
-            ),
         ]
+        indexes = [models.Index(fields=["cap_sender", "cap_identifier"], name="cap_message")]
 
     def __str__(self) -> str:
         return f"{self.notice_id} v{self.number} {self.msg_type}"

@@ -45,6 +45,7 @@ def snapshot(notice: Notice) -> dict:
         "valid_from": notice.valid_from.isoformat() if notice.valid_from else None,
         "valid_until": notice.valid_until.isoformat() if notice.valid_until else None,
         "municipalities": sorted(m.municipality_code for m in notice.municipalities.all()),
+        "county_codes": list(notice.county_codes),
         "urgency": notice.urgency,
         "severity": notice.severity,
         "certainty": notice.certainty,

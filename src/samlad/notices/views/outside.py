@@ -8,12 +8,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from samlad.core import access
 from samlad.core.errors import NotFound
 from samlad.events.forms import show_service_errors
-from samlad.notices.cap.parse import ImportRefused
+from samlad.notices.cap.limits import declared_too_large, install_upload_cap
+from samlad.notices.cap.parse import MAX_BYTES, ImportRefused
 from samlad.notices.forms import CapUploadForm, FeedTokenForm, WebhookForm
 from samlad.notices.services import cap_import, feed_tokens, webhooks
 
@@ -114,11 +116,24 @@ def feed_token_revoke(request, public_id):
     return redirect("notices:feed_tokens")
 
 
+@csrf_exempt
 @login_required
 def cap_upload(request):
+    """The size is checked before the body is read (the CSRF check reads it): a declared
+    Content-Length over the cap is refused at once, and reading stops when the file passes it."""
     if not access.is_network_member(request.user):
         raise PermissionDenied
+    if request.method == "POST" and declared_too_large(request, multipart=True):
+        return _too_large(request)
+    cap = install_upload_cap(request)
+    return _cap_upload(request, cap)
+
+
+@csrf_protect
+def _cap_upload(request, cap):
     form = CapUploadForm(request.POST or None, request.FILES or None)
+    if cap.exceeded:
+        return _too_large(request)
     if request.method == "POST" and form.is_valid():
         try:
             result = cap_import.import_cap(by=request.user, data=form.cleaned_data["file"].read())
@@ -132,3 +147,10 @@ def cap_upload(request):
             return redirect("notices:detail", result.notice.public_id)
     status = 400 if form.errors else 200
     return render(request, "notices/cap_import.html", {"form": form}, status=status)
+
+
+def _too_large(request):
+    form = CapUploadForm(files={})
+    form.errors.clear()
+    form.add_error("file", _("The document is larger than %(limit)s bytes.") % {"limit": MAX_BYTES})
+    return render(request, "notices/cap_import.html", {"form": form}, status=413)

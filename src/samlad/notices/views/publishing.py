@@ -4,11 +4,14 @@ imported warning into an event (MODEL.md, example 4)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samlad.activation.models import Activation
 from samlad.core import access
+from samlad.core.errors import NotPermitted
 from samlad.events.forms import EventForm, show_service_errors
 from samlad.notices.forms import CorrectionForm, NoticeForm, WithdrawForm
 from samlad.notices.services import notices, preferences, warnings
@@ -111,6 +114,34 @@ def to_event(request, public_id):
             messages.success(request, _("The event is registered from the warning."))
             return redirect("events:detail", event.public_id)
     return render(request, "notices/to_event.html", {"form": form, "notice": notice})
+
+
+@login_required
+@require_POST
+def after_cancel(request, public_id):
+    """TiB's choice on the event page once a warning is cancelled: close or keep the activation."""
+    notice = visible_notice(request, public_id)
+    choice = request.POST.get("choice")
+    try:
+        activation = Activation.objects.get(public_id=request.POST.get("activation"))
+    except (Activation.DoesNotExist, ValidationError, ValueError):
+        activation = None
+    if activation is None or choice not in ("close", "keep") or not notice.event_id:
+        return HttpResponseBadRequest(_("Choose to close or keep an open activation."))
+    try:
+        warnings.decide_after_cancel(
+            by=request.user, notice=notice, activation=activation, close=choice == "close"
+        )
+    except NotPermitted:
+        raise PermissionDenied from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if choice == "close":
+            messages.success(request, _("The activation is closed."))
+        else:
+            messages.success(request, _("The activation stays open."))
+    return redirect("events:detail", notice.event.public_id)
 
 
 @login_required

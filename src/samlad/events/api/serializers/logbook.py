@@ -15,7 +15,9 @@ class LogEntrySerializer(serializers.Serializer):
     at = serializers.DateTimeField(read_only=True)
     kind = serializers.ChoiceField(choices=EntryKind.choices, read_only=True)
     text = serializers.CharField(read_only=True)
-    author = serializers.StringRelatedField(read_only=True)
+    author = serializers.StringRelatedField(
+        read_only=True, allow_null=True, help_text="null: written by Samlad itself"
+    )
     author_actor = ActorSummarySerializer(read_only=True)
     corrects = serializers.UUIDField(
         source="corrects.public_id",
