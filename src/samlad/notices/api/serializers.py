@@ -10,6 +10,7 @@ from samlad.notices.models import (
     Certainty,
     Notice,
     NoticeRevision,
+    NoticeStatus,
     RecipientTiming,
     Scope,
     Severity,
@@ -66,7 +67,8 @@ class NoticeSerializer(serializers.ModelSerializer):
     municipalities = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     versions = RevisionSerializer(source="revisions", many=True, read_only=True)
     area = NoticeAreaSerializer(source="*", read_only=True)
-    status = serializers.CharField(
+    status = serializers.ChoiceField(
+        choices=NoticeStatus.choices,
         source="current_status",
         read_only=True,
         help_text="active, expired (its valid_until has passed) or withdrawn",
