@@ -188,3 +188,7 @@ def test_the_settings_page_lists_only_followed_events_its_reader_may_still_see(
     )
     page = client_for("nacka.kontakt").get("/underrattelser/installningar/")
     assert page.status_code == 200 and TITLE not in page.text
+    api = APIClient()
+    api.force_authenticate(user("nacka.kontakt"))
+    own = api.get("/api/v1/me/notification-settings/").json()
+    assert str(event.public_id) not in own["followed_events"]
