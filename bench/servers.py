@@ -114,6 +114,8 @@ def worker_env(env: dict, servers: Servers) -> dict:
         "ELKS46_API_URL": servers.sms_url,
         "ELKS46_USERNAME": ELKS_USER,
         "ELKS46_PASSWORD": ELKS_PASSWORD,
+        # The webhook receivers are local: the worker checks every webhook's address at send.
+        "SAMLAD_WEBHOOKS_ALLOW_PRIVATE": "1",
     }
 
 

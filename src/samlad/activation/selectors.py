@@ -16,6 +16,7 @@ from samlad.activation.models import (
 )
 from samlad.core import access
 from samlad.core.errors import NotFound
+from samlad.events.models import Event
 
 
 def _one(queryset: QuerySet, public_id):
@@ -43,10 +44,13 @@ def forum_for(user, *, public_id) -> Forum:
 
 
 def visible_activations(user, *, status: str | None = None) -> QuerySet:
-    """Activations, newest first: network-wide."""
+    """Activations, newest first: network-wide. `event_shown`: whether `user` may see the
+    activation's event (an activation is seen by everyone, its event perhaps not)."""
     if not rules.can_view_activations(user):
         return Activation.objects.none()
-    activations = Activation.objects.select_related("forum", "event", "activated_by")
+    activations = Activation.objects.select_related("forum", "event", "activated_by").annotate(
+        event_shown=access.sees_linked(user, Event, "event")
+    )
     if status in ActivationStatus.values:
         activations = activations.filter(status=status)
     return activations.order_by("-created_at", "-id")
@@ -57,10 +61,11 @@ def activation_for(user, *, public_id) -> Activation:
 
 
 def visible_requests(user, *, status: str | None = None) -> QuerySet:
-    """The requests `user` may see: the county board's duty functions see all, an actor its own."""
+    """The requests `user` may see: the county board's duty functions see all, an actor its own.
+    `event_shown`: whether `user` may see the request's event."""
     requests = ActivationRequest.objects.select_related(
         "requesting_actor", "requested_by", "suggested_forum", "event", "decided_by"
-    )
+    ).annotate(event_shown=access.sees_linked(user, Event, "event"))
     if rules.is_county_board_duty(user):
         pass
     elif access.is_network_member(user):

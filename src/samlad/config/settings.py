@@ -233,6 +233,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "Samlad <samlad@localhost>"
+# Webhooks and feeds go to public https:// addresses only, checked at registration and at every
+# send. On: any address, http:// too; for local test and bench servers, never in production.
+SAMLAD_WEBHOOKS_ALLOW_PRIVATE = env_bool("SAMLAD_WEBHOOKS_ALLOW_PRIVATE", False)
 
 # Security headers. HSTS is sent only on TLS requests (Django's SecurityMiddleware checks).
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)

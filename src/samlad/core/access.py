@@ -13,9 +13,10 @@ actors' restricted or confidential records.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from samlad.core.models import Classification, ConfidentialRead
 
@@ -44,6 +45,15 @@ def _shared_with_ids(model, actor_id):
     )
 
 
+def reader_of(actor: Actor) -> User:
+    """Whoever reads on `actor`'s behalf without being one of its users (its outside system, a
+    shared mailbox) as the policy sees it: a member of that actor who may read nothing
+    confidential. Never saved."""
+    from samlad.accounts.models import User as UserModel
+
+    return UserModel(username=f"outside:{actor.slug}", actor=actor, is_active=True)
+
+
 def visibility_q(user, model) -> Q:
     """The filter that keeps only the `model` records `user` may see."""
     if not is_network_member(user):
@@ -68,6 +78,32 @@ def visible_ids(model, user) -> QuerySet:
     """The ids of the `model` records `user` may see, for filtering what hangs off them
     (e.g. `LogBookEntry.objects.filter(event__in=visible_ids(Event, user))`)."""
     return model.objects.filter(visibility_q(user, model)).values("pk")
+
+
+def sees_linked(user, model, field: str) -> Exists:
+    """An annotation for records that link to a `model` record through `field` (a notice's
+    event, an activation's event): whether `user` may see the linked record; false when there is
+    none. A linked record is shown (its title, its id) only where this is true: linking an open
+    record to a restricted one must not open the restricted one."""
+    return Exists(model.objects.filter(visibility_q(user, model), pk=OuterRef(field)))
+
+
+def viewers_of(record: Model) -> Callable[[object], bool]:
+    """`can_view(user, record)` for one record and many users (a notice's recipients): the
+    record's actors are read once, not once per user."""
+    if record.classification == Classification.OPEN:
+        return is_network_member
+    named = {record.owner_actor_id, *record.shared_with.values_list("pk", flat=True)}
+    confidential = record.classification == Classification.CONFIDENTIAL
+
+    def may_view(user) -> bool:
+        return (
+            is_network_member(user)
+            and user.actor_id in named
+            and (user.can_read_confidential or not confidential)
+        )
+
+    return may_view
 
 
 def can_view(user, record: Model) -> bool:

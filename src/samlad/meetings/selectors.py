@@ -251,5 +251,6 @@ def activations_without_meeting(user) -> list:
     return list(
         Activation.objects.filter(status="open", meetings__isnull=True)
         .select_related("forum", "event")
+        .annotate(event_shown=access.sees_linked(user, Event, "event"))
         .order_by("meeting_at", "id")[:20]
     )

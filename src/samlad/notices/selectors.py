@@ -8,20 +8,23 @@ from django.db.models import QuerySet
 from samlad.accounts.models import User
 from samlad.core import access
 from samlad.core.errors import NotFound
+from samlad.events.models import Event
 from samlad.notices.models import Category, FeedSource, Notice, NoticeRevision
 
 
 def outside_reader(actor) -> User:
     """An actor's outside system (its webhook, its feed reader) as the access policy sees it:
     a member of that actor who may read nothing confidential. Never saved."""
-    return User(username=f"outside:{actor.slug}", actor=actor, is_active=True)
+    return access.reader_of(actor)
 
 
 def visible_notices(user, *, category=None, actor=None, event=None) -> QuerySet:
-    """The notices `user` may see, newest first, optionally of one category, actor or event."""
+    """The notices `user` may see, newest first, optionally of one category, actor or event.
+    `event_shown` says whether `user` may see the notice's event: an open notice may be linked
+    to a restricted event, whose title and id are then not shown (no notice says it has one)."""
     notices = access.visible_to(
         Notice.objects.select_related("category", "owner_actor", "event"), user
-    )
+    ).annotate(event_shown=access.sees_linked(user, Event, "event"))
     if category is not None:
         notices = notices.filter(category=category)
     if actor is not None:

@@ -14,6 +14,7 @@ from samlad.activation.models import (
     ForumMember,
 )
 from samlad.api.serializers import ActorSummarySerializer
+from samlad.core import access
 from samlad.events.selectors import visible_events
 
 
@@ -81,6 +82,16 @@ class EventField(PublicIdField):
         return visible_events(self.context["request"].user)
 
 
+def event_shown(serializer, record) -> bool:
+    """Whether the caller may see the record's event: as the selectors found (`event_shown`), or
+    asked of the access policy for a record a service returned."""
+    shown = getattr(record, "event_shown", None)
+    if shown is None:
+        request = serializer.context.get("request")
+        shown = bool(record.event_id and request and access.can_view(request.user, record.event))
+    return shown
+
+
 def forums():
     return Forum.objects.filter(is_active=True)
 
@@ -109,6 +120,12 @@ class ActivationRequestSerializer(serializers.ModelSerializer):
             "activation",
         ]
         read_only_fields = ["status", "created_at", "decided_at", "decline_reason"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not event_shown(self, instance):
+            data["event"] = None
+        return data
 
     @extend_schema_field(serializers.UUIDField(allow_null=True))
     def get_activation(self, obj):
@@ -154,7 +171,9 @@ class ActivationSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     forum = serializers.UUIDField(source="forum.public_id")
     forum_name = serializers.CharField(source="forum.name")
-    event = serializers.UUIDField(source="event.public_id", allow_null=True, default=None)
+    event = serializers.SerializerMethodField(
+        help_text="The activation's event, if the caller may see it (else null)."
+    )
     request = serializers.UUIDField(source="request.public_id", allow_null=True, default=None)
     activated_at = serializers.DateTimeField(source="created_at")
 
@@ -181,6 +200,10 @@ class ActivationSerializer(serializers.ModelSerializer):
             "activated_at",
             "closed_at",
         ]
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_event(self, activation):
+        return activation.event.public_id if event_shown(self, activation) else None
 
 
 class ChannelHealthSerializer(serializers.Serializer):

@@ -102,11 +102,16 @@ class ActivationRequestViewSet(
             declined = services.decline_request(
                 by=request.user, activation_request=activation_request, reason=data["reason"]
             )
-            return Response(s.ActivationRequestSerializer(declined).data)
+            return Response(
+                s.ActivationRequestSerializer(declined, context={"request": request}).data
+            )
         activation = services.activate_request(
             by=request.user, activation_request=activation_request, **data
         )
-        return Response(s.ActivationSerializer(activation).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.ActivationSerializer(activation, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 @extend_schema_view(
@@ -143,7 +148,10 @@ class ActivationViewSet(
         given = s.ActivationInputSerializer(data=request.data, context={"request": request})
         given.is_valid(raise_exception=True)
         activation = services.activate(by=request.user, **given.validated_data)
-        return Response(s.ActivationSerializer(activation).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.ActivationSerializer(activation, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
     def retrieve(self, request, *args, **kwargs):
         activation = self.get_object()

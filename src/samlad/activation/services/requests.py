@@ -12,6 +12,7 @@ from samlad.activation import rules, texts
 from samlad.activation.models import ActivationRequest, RequestStatus
 from samlad.activation.services import alerts
 from samlad.activation.services.activations import OVERVIEW_TOPIC, open_activation
+from samlad.actors.models import Actor, ActorKind
 from samlad.core import access, live, log
 from samlad.core.errors import NotPermitted
 
@@ -69,7 +70,11 @@ def file_request(
     _validate(activation_request, by=by)
     activation_request.full_clean()
     activation_request.save()
-    context = {"req": activation_request, "url": request_url(activation_request)}
+    context = {
+        "req": activation_request,
+        "event": _event_for_tib(event),
+        "url": request_url(activation_request),
+    }
     alerts.to_tib(
         key=f"activation-request:{activation_request.public_id}:tib",
         topic=topic(activation_request),
@@ -87,6 +92,16 @@ def file_request(
     )
     live.publish(topic=OVERVIEW_TOPIC, kind="request", obj=activation_request)
     return activation_request
+
+
+def _event_for_tib(event):
+    """The request's event, as the alert to TiB names it: only if the county board may see it.
+    The alert also goes to the county board's shared mailboxes, read by people without the
+    confidential permission, so it never names a confidential event."""
+    board = Actor.objects.filter(kind=ActorKind.COUNTY_BOARD, is_active=True).first()
+    if event is None or board is None or not access.can_view(access.reader_of(board), event):
+        return None
+    return event
 
 
 def _locked_pending(by, activation_request: ActivationRequest, to: str) -> ActivationRequest:

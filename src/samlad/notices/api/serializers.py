@@ -1,6 +1,7 @@
 """The notices API's JSON shapes. Actors and categories are named by slug, records by UUID."""
 
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from samlad.actors.models import Actor
@@ -62,7 +63,9 @@ class NoticeSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     actor = PublishingActorSerializer(source="owner_actor", read_only=True)
-    event = serializers.UUIDField(source="event.public_id", read_only=True, allow_null=True)
+    event = serializers.SerializerMethodField(
+        help_text="The linked event, if the caller may see it (else null)."
+    )
     shared_with = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     municipalities = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     versions = RevisionSerializer(source="revisions", many=True, read_only=True)
@@ -104,6 +107,11 @@ class NoticeSerializer(serializers.ModelSerializer):
             "versions",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_event(self, notice) -> str | None:
+        # The selectors say whether the reader may see the event (samlad.notices.selectors).
+        return str(notice.event.public_id) if getattr(notice, "event_shown", False) else None
 
 
 def _active_actors():

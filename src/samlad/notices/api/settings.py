@@ -14,6 +14,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from samlad.api.schema import problems
+from samlad.core import access
+from samlad.events.models import Event
 from samlad.notices.api.serializers import (
     NotificationSettingsSerializer,
     UserNotificationSettingsSerializer,
@@ -41,11 +43,10 @@ def channels_of(user) -> dict:
 
 def settings_of(user) -> dict:
     body = channels_of(user)
+    # Only the events the user may still see (one may have become confidential since).
+    followed = EventFollow.objects.filter(user=user, event__in=access.visible_ids(Event, user))
     body["followed_events"] = [
-        str(event_id)
-        for event_id in EventFollow.objects.filter(user=user).values_list(
-            "event__public_id", flat=True
-        )
+        str(event_id) for event_id in followed.values_list("event__public_id", flat=True)
     ]
     return body
 

@@ -110,6 +110,7 @@ class NoticeList(GenericAPIView):
         notice = notices.publish_notice(
             by=request.user, **_content_arguments(request.user, incoming.validated_data)
         )
+        notice = _visible(request, notice.public_id)  # as the caller may see it
         return Response(s.NoticeSerializer(notice).data, status=status.HTTP_201_CREATED)
 
 
@@ -141,7 +142,7 @@ class NoticeCorrection(APIView):
             notice=notice,
             **_content_arguments(request.user, incoming.validated_data),
         )
-        return Response(s.NoticeSerializer(notice).data)
+        return Response(s.NoticeSerializer(_visible(request, notice.public_id)).data)
 
 
 class NoticeWithdrawal(APIView):
@@ -155,7 +156,7 @@ class NoticeWithdrawal(APIView):
         incoming = s.WithdrawalSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         notice = notices.withdraw_notice(by=request.user, notice=notice, **incoming.validated_data)
-        return Response(s.NoticeSerializer(notice).data)
+        return Response(s.NoticeSerializer(_visible(request, notice.public_id)).data)
 
 
 class NoticeCap(APIView):

@@ -146,18 +146,20 @@ def _send(notice: Notice, revision: NoticeRevision, recipients) -> int:
 
 
 def _to_webhook(notice, revision, hook: Webhook, content: "_Content") -> int:
-    if not hook.is_active or not access.can_view(selectors.outside_reader(hook.actor), notice):
+    reader = selectors.outside_reader(hook.actor)
+    if not hook.is_active or not access.can_view(reader, notice):
         return 0
     key = delivery_key(notice, revision, channel="webhook", to=f"w{hook.pk}")
+    body = content.webhook_body(show_event=content.sees_event(reader))
     content.add(
         key=key,
         channel="webhook",
         address=hook.url,
         topic=topic(notice),
-        body=content.webhook_body,
+        body=body,
         actor=hook.actor,
         headers=messages.webhook_headers(
-            body=content.webhook_body,
+            body=body,
             secret=hook.secret,
             event=messages.WEBHOOK_EVENTS[revision.msg_type],
             delivery_key=key,
@@ -167,33 +169,56 @@ def _to_webhook(notice, revision, hook: Webhook, content: "_Content") -> int:
 
 
 class _Content:
-    """The texts of one version, rendered once however many recipients it has."""
+    """The texts of one version, rendered once however many recipients it has: twice where the
+    notice is linked to an event, as recipients who may see the event read its title and the
+    others do not (an open notice may be linked to a restricted event)."""
 
     def __init__(self, notice: Notice, revision: NoticeRevision):
         self.notice, self.revision = notice, revision
-        self.subject, self.email_body = messages.email(notice, revision)
-        self.sms_body = messages.sms(notice, revision)
-        self.webhook_body = messages.to_json(messages.notice_payload(notice, revision))
-        # One Message-ID for every recipient: the same e-mail to all of them, which the worker
-        # may send to many recipients in one SMTP transaction (samlad.notify.channels.email).
-        self.email_headers = {
-            "Message-ID": message_id(f"{topic(notice)}:v{revision.number}:email"),
+        self.sees_event = access.viewers_of(notice.event) if notice.event_id else _nobody
+        self.email = {
+            shown: messages.email(notice, revision, show_event=shown)
+            for shown in ((True, False) if notice.event_id else (False,))
         }
+        self.sms_body = messages.sms(notice, revision)
+        self._webhook_bodies: dict[bool, str] = {}
         self.messages: list[Message] = []
+
+    def webhook_body(self, *, show_event: bool) -> str:
+        if show_event not in self._webhook_bodies:
+            payload = messages.notice_payload(self.notice, self.revision, show_event=show_event)
+            self._webhook_bodies[show_event] = messages.to_json(payload)
+        return self._webhook_bodies[show_event]
+
+    def email_headers(self, *, show_event: bool) -> dict:
+        # One Message-ID for every recipient of the same e-mail, which the worker may send to
+        # many recipients in one SMTP transaction (samlad.notify.channels.email); the e-mail
+        # without the event's title is another e-mail.
+        name = f"{topic(self.notice)}:v{self.revision.number}:email"
+        if self.notice.event_id and not show_event:
+            name += ":without-event"
+        return {"Message-ID": message_id(name)}
 
     def add(self, **message) -> None:
         self.messages.append(Message(**message))
 
     def enqueue_for(self, user, channel: str, address: str) -> None:
+        email = channel == "email"
+        shown = email and self.sees_event(user)
+        subject, body = self.email[shown] if email else ("", self.sms_body)
         self.add(
             key=delivery_key(self.notice, self.revision, channel=channel, to=f"u{user.pk}"),
             channel=channel,
             address=address,
             topic=topic(self.notice),
-            subject=self.subject if channel == "email" else "",
-            body=self.email_body if channel == "email" else self.sms_body,
-            headers=self.email_headers if channel == "email" else None,
+            subject=subject,
+            body=body,
+            headers=self.email_headers(show_event=shown) if email else None,
             user=user,
             actor=user.actor,
             exercise=self.notice.is_exercise,
         )
+
+
+def _nobody(_user) -> bool:
+    return False

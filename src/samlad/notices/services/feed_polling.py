@@ -21,6 +21,7 @@ from samlad.notices.cap.parse import (
 from samlad.notices.models import FeedSource
 from samlad.notices.services.cap_import import import_alert
 from samlad.notices.urlcheck import check_outside_url
+from samlad.notify.channels.outside import CheckedTransport, RefusedAddress
 
 TIMEOUT_SECONDS = 10.0
 MAX_LINKS = 50
@@ -45,7 +46,7 @@ def fetch(client: httpx.Client, url: str) -> bytes:
                 if size > MAX_BYTES:
                     raise FetchFailed(f"{url}: larger than {MAX_BYTES} bytes")
                 chunks.append(chunk)
-    except httpx.HTTPError as error:
+    except (httpx.HTTPError, RefusedAddress) as error:
         raise FetchFailed(f"{url}: {error}") from error
     return b"".join(chunks)
 
@@ -85,11 +86,17 @@ def _parsed(elements, errors: list[str]) -> list[Alert]:
     return sorted(alerts, key=lambda alert: alert.sent)
 
 
+def _checked_client() -> httpx.Client:
+    """Every connection checked again, when it is made: a name may resolve elsewhere by then."""
+    transport = CheckedTransport(limits=httpx.Limits(max_connections=2))
+    return httpx.Client(follow_redirects=False, transport=transport, trust_env=False)
+
+
 def poll_source(source: FeedSource, *, client: httpx.Client | None = None) -> int:
     """Fetch one source and import what is new; returns how many alerts were new."""
     errors: list[str] = []
     created = 0
-    with client or httpx.Client(follow_redirects=False) as http:
+    with client or _checked_client() as http:
         try:
             root = safe_tree(fetch(http, source.url))
             alerts = _parsed(_alert_elements(http, root, errors), errors)

@@ -24,10 +24,11 @@ def notice_url(notice) -> str:
     return settings.SITE_URL + reverse("notices:detail", args=[notice.public_id])
 
 
-def _context(notice, revision) -> dict:
+def _context(notice, revision, *, show_event: bool = False) -> dict:
     names = [a.name for a in notice.shared_with.all()] if notice.classification != "open" else []
     return {
         "notice": notice,
+        "event": notice.event if show_event else None,
         "msg_type": revision.msg_type,
         "change_note": revision.change_note,
         "sender": notice.external_sender_name or notice.owner_actor.name,
@@ -37,9 +38,10 @@ def _context(notice, revision) -> dict:
     }
 
 
-def email(notice, revision) -> tuple[str, str]:
-    """(subject, body) of the e-mail about this version."""
-    context = _context(notice, revision)
+def email(notice, revision, *, show_event: bool) -> tuple[str, str]:
+    """(subject, body) of the e-mail about this version; `show_event`: whether it names the
+    notice's event (only to recipients who may see the event)."""
+    context = _context(notice, revision, show_event=show_event)
     with translation.override("sv"):
         subject = render_to_string("notices/messages/email_subject.txt", context).strip()
         body = render_to_string("notices/messages/email.txt", context).strip() + "\n"
@@ -78,9 +80,10 @@ def to_json(payload: dict) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def notice_payload(notice, revision) -> dict:
-    """The JSON a webhook receives about one version of a notice."""
-    event = notice.event
+def notice_payload(notice, revision, *, show_event: bool) -> dict:
+    """The JSON a webhook receives about one version of a notice; `show_event`: whether it names
+    the notice's event (only to webhooks whose actor may see the event; else `event` is null)."""
+    event = notice.event if show_event else None
     return {
         "type": WEBHOOK_EVENTS[revision.msg_type],
         "id": str(notice.public_id),

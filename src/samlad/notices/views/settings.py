@@ -14,6 +14,7 @@ from samlad.accounts.models import User
 from samlad.core import access
 from samlad.core.errors import NotFound
 from samlad.events.forms import show_service_errors
+from samlad.events.models import Event
 from samlad.notices.forms import FollowForm, PreferenceForm
 from samlad.notices.models import EventFollow, PreferenceChannel
 from samlad.notices.services import preferences
@@ -58,7 +59,10 @@ def _settings_page(request, user, *, own: bool):
         "forms": forms,
         "subject": user,
         "own": own,
-        "followed": EventFollow.objects.filter(user=user).select_related("event"),
+        # Only the events the reader may see (an administrator reads another user's page).
+        "followed": EventFollow.objects.filter(
+            user=user, event__in=access.visible_ids(Event, request.user)
+        ).select_related("event"),
         "follow_form": FollowForm(events=open_events(user)) if own else None,
         "is_permission_admin": request.user.is_permission_admin,
     }

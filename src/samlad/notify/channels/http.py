@@ -5,25 +5,35 @@ import httpx
 
 from samlad.notify import conf
 from samlad.notify.attempts import SendError
+from samlad.notify.channels.outside import CheckedTransport
 
 # Client errors that are worth another try; every other 4xx is final.
 RETRYABLE_4XX = {408, 409, 425, 429}
 
 
-def client(*, concurrency: int, auth=None) -> httpx.Client:
+def client(*, concurrency: int, auth=None, outside: bool = False) -> httpx.Client:
+    """`outside`: the addresses are chosen by users (webhooks), so every connection is checked
+    (samlad.notify.channels.outside)."""
     seconds = float(conf.get("NOTIFY_HTTP_TIMEOUT"))
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    extra = {"transport": CheckedTransport(limits=limits), "trust_env": False} if outside else {}
     return httpx.Client(
         auth=auth,
         timeout=httpx.Timeout(seconds, connect=min(seconds, 3.0)),
-        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+        limits=limits,
         follow_redirects=False,
         headers={"User-Agent": "Samlad"},
+        **extra,
     )
 
 
-def call(http: httpx.Client, method: str, url: str, **kwargs) -> httpx.Response:
+def call(
+    http: httpx.Client, method: str, url: str, *, error_body: bool = True, **kwargs
+) -> httpx.Response:
     """Make the request; a failure to get an answer becomes a SendError that says whether the
-    request could have reached the server."""
+    request could have reached the server. `error_body`: whether the error quotes the start of
+    the server's answer (a provider's reason; never a webhook receiver's, which its actor would
+    be shown)."""
     try:
         response = http.request(method, url, **kwargs)
     except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
@@ -34,6 +44,6 @@ def call(http: httpx.Client, method: str, url: str, **kwargs) -> httpx.Response:
         return response
     status = response.status_code
     raise SendError(
-        f"HTTP {status}: {response.text[:300]}",
+        f"HTTP {status}: {response.text[:300]}" if error_body else f"HTTP {status}",
         permanent=400 <= status < 500 and status not in RETRYABLE_4XX,
     )
