@@ -105,9 +105,7 @@ def can_be_told(record: Model, *, user, actor: Actor, named: set[int] | None = N
             return actor.pk in named
         return actor.pk in named and user.can_read_confidential
     return (
-        actor.is_active
-        and record.classification == Classification.RESTRICTED
-        and actor.pk in named
+        actor.is_active and record.classification == Classification.RESTRICTED and actor.pk in named
     )
 
 
