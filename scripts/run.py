@@ -8,7 +8,7 @@ import sys
 import time
 
 PYTHON = sys.executable
-ANY_ADDRESS = {"", "0.0.0.0", "::"}
+ANY_ADDRESS = {"", "0.0.0.0", "::"}  # noqa: S104 (recognised, not bound to)
 
 
 def is_demo(environ) -> bool:
