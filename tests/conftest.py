@@ -1,12 +1,53 @@
 """Shared fixtures. The demo registry (37 actors, their functions, contact points and demo
-logins) is loaded once per test database; each test runs in a transaction that is rolled back."""
+logins) is loaded once per test database; each test runs in a transaction that is rolled back.
+
+`--clock "2026-12-03 09:05"` (or SAMLAD_TEST_CLOCK) runs the whole suite with the clock set to
+that Stockholm time, ticking on from there, in every process of the run (tests/clocked.py): no
+test may depend on the day or hour it is run."""
+
+import os
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.test import Client, override_settings
 
+import clocked
 from samlad.accounts.models import User
 from samlad.actors.models import Actor
 from samlad.core.demo import load_all
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        default=os.environ.get("SAMLAD_TEST_CLOCK", ""),
+        help="run the suite as if the Stockholm time were this (e.g. '2026-12-03 09:05')",
+    )
+
+
+def pytest_configure(config):
+    line = os.environ.get("SAMLAD_CLOCK_SPEC")  # set by the run that started this process
+    if not line and config.getoption("clock"):
+        start = datetime.fromisoformat(config.getoption("clock"))
+        if start.tzinfo is None:
+            start = start.replace(tzinfo=ZoneInfo("Europe/Stockholm"))
+        line = os.environ["SAMLAD_CLOCK_SPEC"] = clocked.spec(start)
+    if line:
+        config.samlad_clock = time_machine.travel(clocked.reading(line), tick=True)
+        config.samlad_clock.start()
+
+
+def pytest_report_header(config):
+    if os.environ.get("SAMLAD_CLOCK_SPEC"):
+        return f"test clock: {clocked.reading(os.environ['SAMLAD_CLOCK_SPEC']).isoformat()}"
+    return None
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "samlad_clock", None):
+        config.samlad_clock.stop()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,10 @@
 test database, sending to the local SMTP server (tests/smtp.py) and the local SMS-provider server
 (tests/notify/provider_server.py). Tests that use it commit (django_db(transaction=True)).
 
+The worker runs on the test clock (tests/clocked.py) and runs only the periodic jobs a test asks
+for: by default just the outbox's own sweep (retries, a dead worker's claims), never the weekly
+conference call-out, escalation, digests or feed polling.
+
     env = worker_env(smtp, sms, NOTIFY_MAX_ATTEMPTS="3")
     with running_worker(env, tmp_path / "worker.log"):
         ...                                   # commit deliveries; the worker sends them
@@ -49,9 +53,17 @@ def worker_env(smtp, sms, **extra: str) -> dict:
     }
 
 
-def start_worker(env: dict, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "manage.py", "samlad_worker", "--queue-name", "*"]
-    command += ["--interval", "0.2", "--no-startup-delay", "--no-reload", "-v", "0"]
+DELIVERY_JOBS = ("notify.sweep",)
+
+
+def start_worker(
+    env: dict, log: Path, *, jobs: tuple[str, ...] = DELIVERY_JOBS
+) -> subprocess.Popen:
+    """The worker, running the periodic jobs named in `jobs` (shell-style names; () for none)."""
+    command = [sys.executable, str(ROOT / "tests" / "clocked.py"), "manage.py", "samlad_worker"]
+    command += ["--queue-name", "*", "--interval", "0.2", "--no-startup-delay", "--no-reload"]
+    command += ["-v", "0"]
+    command += ["--jobs", ",".join(jobs)] if jobs else ["--no-scheduler"]
     with log.open("ab") as output:
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
 
@@ -63,9 +75,9 @@ def stop(worker: subprocess.Popen) -> None:
 
 
 @contextmanager
-def running_worker(env: dict, log: Path):
+def running_worker(env: dict, log: Path, *, jobs: tuple[str, ...] = DELIVERY_JOBS):
     """One worker for the duration of the block, stopped (SIGTERM) at its end."""
-    worker = start_worker(env, log)
+    worker = start_worker(env, log, jobs=jobs)
     try:
         yield worker
     finally:

@@ -5,6 +5,7 @@ worker runs the scheduler, and a job's next run is claimed with one atomic UPDAT
 workers each due run happens once. A job is a plain function taking no arguments; it should be
 quick, or enqueue a task for the heavy part. `run_due()` is also what tests call."""
 
+import fnmatch
 import logging
 import threading
 from collections.abc import Callable
@@ -36,13 +37,23 @@ def every(*, seconds: int, name: str | None = None):
     return register
 
 
-def run_due(now=None) -> list[str]:
-    """Run every registered job whose time has come; returns the names that ran here."""
+def selected(patterns: tuple[str, ...]) -> list[Job]:
+    """The registered jobs whose names match any of the shell-style patterns ("*" is all)."""
+    return [
+        job
+        for job in JOBS.values()
+        if any(fnmatch.fnmatchcase(job.name, pattern) for pattern in patterns)
+    ]
+
+
+def run_due(now=None, *, only: tuple[str, ...] = ("*",)) -> list[str]:
+    """Run every registered job (of those matching `only`) whose time has come; returns the
+    names that ran here."""
     from samlad.core.models import ScheduledJob
 
     now = now or timezone.now()
     ran = []
-    for job in list(JOBS.values()):
+    for job in selected(only):
         ScheduledJob.objects.get_or_create(name=job.name, defaults={"next_run_at": now})
         claimed = ScheduledJob.objects.filter(name=job.name, next_run_at__lte=now).update(
             next_run_at=now + timedelta(seconds=job.seconds), last_run_at=now
@@ -58,16 +69,17 @@ def run_due(now=None) -> list[str]:
 
 
 class Scheduler(threading.Thread):
-    def __init__(self, *, interval: float = 1.0):
+    def __init__(self, *, interval: float = 1.0, only: tuple[str, ...] = ("*",)):
         super().__init__(name="samlad-scheduler", daemon=True)
         self.interval = interval
+        self.only = only
         self.stopped = threading.Event()
 
     def run(self) -> None:
         while not self.stopped.is_set():
             close_old_connections()
             try:
-                run_due()
+                run_due(only=self.only)
             except Exception:
                 log.exception("scheduler round failed")
                 connection.close()
