@@ -85,6 +85,19 @@ def can_view(user, record: Model) -> bool:
     return named and user.can_read_confidential
 
 
+def could_view(user, *, classification: str, owner_actor_id: int, shared_with_ids) -> bool:
+    """Whether `user` could see a record about to be written with these access fields (a writer
+    must not file what it cannot read back)."""
+    if not is_network_member(user):
+        return False
+    if classification == Classification.OPEN:
+        return True
+    named = user.actor_id == owner_actor_id or user.actor_id in set(shared_with_ids)
+    if classification == Classification.RESTRICTED:
+        return named
+    return named and user.can_read_confidential
+
+
 def named_actor_ids(record: Model) -> set[int]:
     """The owner actor and the actors the record is shared with."""
     return {record.owner_actor_id, *record.shared_with.values_list("pk", flat=True)}
