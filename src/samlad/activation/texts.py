@@ -37,12 +37,14 @@ def joining_line(activation) -> str:
     """How to join: the bridge number and PIN, and/or the Rakel talk group."""
     parts = []
     if activation.bridge_number:
-        bridge = f"{_('Conference bridge')} {for_display(activation.bridge_number)}"
+        bridge = _("Conference bridge %(number)s") % {
+            "number": for_display(activation.bridge_number)
+        }
         if activation.bridge_pin:
             bridge += f", PIN {activation.bridge_pin}"
         parts.append(bridge)
     if activation.rakel_talk_group:
-        parts.append(f"{_('Rakel talk group')} {activation.rakel_talk_group}")
+        parts.append(_("Rakel talk group %(group)s") % {"group": activation.rakel_talk_group})
     return "; ".join(parts)
 
 
@@ -68,10 +70,12 @@ class CallOutWords:
             "",
         ]
         self.meeting = [
-            f"{_('Meeting starts')}: {when}",
-            f"{_('Join by')}: {self.joining}",
+            _("Meeting starts: %(when)s") % {"when": when},
+            _("Join by: %(line)s") % {"line": self.joining},
         ]
-        self.reason = f"{_('Reason')}: {activation.reason}" if activation.reason else ""
+        self.reason = (
+            _("Reason: %(reason)s") % {"reason": activation.reason} if activation.reason else ""
+        )
         if self.reason:
             self.meeting.append(self.reason)
         self.meeting.append(
@@ -96,14 +100,14 @@ class CallOutWords:
         self.answer_here = _("Answer in one step (attending, not attending or later):")
         self.event = activation.event if activation.event_id else None
         if self.event is not None:
-            self.event_line = f"{_('Event')}: {self.event.title}"
+            self.event_line = _("Event: %(title)s") % {"title": self.event.title}
             self.named = (
                 None
                 if self.event.classification == access.Classification.OPEN
                 else access.named_actor_ids(self.event)
             )
         short = Truncator(activation.reason).chars(SMS_REASON_CHARS)
-        self.sms_reason = f"{_('Reason')}: {short}." if activation.reason else ""
+        self.sms_reason = _("Reason: %(reason)s.") % {"reason": short} if short else ""
 
     def event_for(self, recipient) -> str:
         """The event's line, only for a recipient the access policy lets see the event."""
