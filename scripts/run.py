@@ -8,6 +8,23 @@ import sys
 import time
 
 PYTHON = sys.executable
+ANY_ADDRESS = {"", "0.0.0.0", "::"}  # noqa: S104 (recognised, not bound to)
+
+
+def is_demo(environ) -> bool:
+    return environ.get("SAMLAD_DEMO", "") not in {"", "0", "false", "no"}
+
+
+def environment(environ) -> dict[str, str]:
+    """The children's environment. In demo mode, unless SITE_URL is set, the links in messages
+    point at the address served here (HOST and PORT), so they work as printed."""
+    env = dict(environ)
+    if is_demo(env) and not env.get("SITE_URL", "").strip():
+        host = env.get("HOST", "").strip()
+        host = "127.0.0.1" if host in ANY_ADDRESS else host
+        host = f"[{host}]" if ":" in host else host
+        env["SITE_URL"] = f"http://{host}:{env.get('PORT', '8000')}"
+    return env
 
 
 def manage(*args: str) -> None:
@@ -19,9 +36,10 @@ def stop(signum, frame) -> None:
 
 
 def main() -> int:
+    os.environ.update(environment(os.environ))
     port = os.environ.get("PORT", "8000")
     manage("migrate", "--no-input", "-v", "0")
-    if os.environ.get("SAMLAD_DEMO", "") not in {"", "0", "false", "no"}:
+    if is_demo(os.environ):
         manage("load_demo")
     server = subprocess.Popen(
         [
@@ -43,7 +61,8 @@ def main() -> int:
     worker = subprocess.Popen(
         [PYTHON, "manage.py", "samlad_worker", "--queue-name", "*", "--no-reload", "-v", "1"]
     )
-    print(f"Samlad is running on http://127.0.0.1:{port}/ (Ctrl+C stops it)", flush=True)
+    shown = os.environ.get("SITE_URL") or f"http://127.0.0.1:{port}"
+    print(f"Samlad is running on {shown.rstrip('/')}/ (Ctrl+C stops it)", flush=True)
     children = [server, worker]
     signal.signal(signal.SIGTERM, stop)
     try:

@@ -39,4 +39,11 @@ def test_a_search_without_words_or_with_too_many_is_a_400_problem(api_for):
 
 def test_nothing_found_is_an_empty_answer(api_for, snowstorm):
     found = api_for("nacka.kontakt").get(SEARCH, {"q": "zyxwvu"}).json()
-    assert found == {"events": [], "log_entries": [], "pictures": []}
+    assert found == {
+        "events": [],
+        "log_entries": [],
+        "pictures": [],
+        "reports": [],
+        "notices": [],
+        "meetings": [],
+    }

@@ -82,7 +82,8 @@ def everything_at_once(event) -> dict:
         shared_with=[actor("lansstyrelsen")],
     )
     confidential = services.file_report(
-        by=police,
+        by=person("tib"),  # as TiB records it: polisen.kontakt lacks the confidential permission
+        for_actor=actor("polisen"),
         event=event,
         situation="Sekretess: skyddsobjekt",
         classification="confidential",

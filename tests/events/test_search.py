@@ -24,7 +24,14 @@ def test_search_never_shows_what_the_user_may_not_see(restricted_event, user):
     )
     for query in ["Värtahamnen", "infrastruktur"]:
         results = selectors.search_everything(user("nacka.kontakt"), query)
-        assert results == {"events": [], "log_entries": [], "pictures": []}
+        assert results == {
+            "events": [],
+            "log_entries": [],
+            "pictures": [],
+            "reports": [],
+            "notices": [],
+            "meetings": [],
+        }
     assert selectors.search_everything(user("sosalarm.kontakt"), "Värtahamnen")["log_entries"]
 
 

@@ -34,7 +34,14 @@ def test_a_report_given_in_a_restricted_meeting_is_as_closed_as_the_meeting(
         by=user("tib"), meeting=meeting, actor=actor("varmdo"), situation="Kokning rekommenderas."
     )
     assert recorded.report.classification == "restricted"
-    assert set(recorded.report.shared_with.all()) == {actor("nacka"), actor("varmdo")}
+    # The meeting's audience: its own actor (TiB, who recorded it, reads it back) and the
+    # actors the meeting is shared with.
+    assert set(recorded.report.shared_with.all()) == {
+        actor("lansstyrelsen"),
+        actor("nacka"),
+        actor("varmdo"),
+    }
+    assert len(event_selectors.current_reports(user("tib"), restricted_event)) == 1
     assert event_selectors.current_reports(user("polisen.kontakt"), restricted_event) == []
 
 

@@ -197,7 +197,7 @@ def board_for(user, activation: Activation) -> Board:
     deliveries = _deliveries_by_recipient(activation)
     recipients = (
         Recipient.objects.filter(activation=activation)
-        .select_related("function", "user", "contact_point")
+        .select_related("function", "user", "contact_point", "answered_by")
         .order_by("step", "pk")
     )
     by_participant: dict[int, list[RecipientRow]] = {}

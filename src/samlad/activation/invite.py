@@ -27,7 +27,7 @@ def _description(activation: Activation, answer_url: str) -> str:
         [
             exercise_marked(activation, activation.reason or activation.forum.name),
             joining_line(activation),
-            f"{_('Answer')}: {answer_url}",
+            _("Answer: %(url)s") % {"url": answer_url},
         ]
     )
 

@@ -9,11 +9,14 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from samlad.actors.phones import for_display
+from samlad.core import access
 
 EXERCISE_WORD = "ÖVNING"
+SMS_REASON_CHARS = 160
 
 
 @contextmanager
@@ -34,12 +37,14 @@ def joining_line(activation) -> str:
     """How to join: the bridge number and PIN, and/or the Rakel talk group."""
     parts = []
     if activation.bridge_number:
-        bridge = f"{_('Conference bridge')} {for_display(activation.bridge_number)}"
+        bridge = _("Conference bridge %(number)s") % {
+            "number": for_display(activation.bridge_number)
+        }
         if activation.bridge_pin:
             bridge += f", PIN {activation.bridge_pin}"
         parts.append(bridge)
     if activation.rakel_talk_group:
-        parts.append(f"{_('Rakel talk group')} {activation.rakel_talk_group}")
+        parts.append(_("Rakel talk group %(group)s") % {"group": activation.rakel_talk_group})
     return "; ".join(parts)
 
 
@@ -65,11 +70,14 @@ class CallOutWords:
             "",
         ]
         self.meeting = [
-            f"{_('Meeting starts')}: {when}",
-            f"{_('Join by')}: {self.joining}",
+            _("Meeting starts: %(when)s") % {"when": when},
+            _("Join by: %(line)s") % {"line": self.joining},
         ]
-        if activation.reason:
-            self.meeting.append(f"{_('Reason')}: {activation.reason}")
+        self.reason = (
+            _("Reason: %(reason)s") % {"reason": activation.reason} if activation.reason else ""
+        )
+        if self.reason:
+            self.meeting.append(self.reason)
         self.meeting.append(
             _("Answer within %(minutes)s minutes.") % {"minutes": activation.answer_within_minutes}
         )
@@ -90,6 +98,25 @@ class CallOutWords:
         )
         self.called_for = _("Called for")
         self.answer_here = _("Answer in one step (attending, not attending or later):")
+        self.event = activation.event if activation.event_id else None
+        if self.event is not None:
+            self.event_line = _("Event: %(title)s") % {"title": self.event.title}
+            self.named = (
+                None
+                if self.event.classification == access.Classification.OPEN
+                else access.named_actor_ids(self.event)
+            )
+        short = Truncator(activation.reason).chars(SMS_REASON_CHARS)
+        self.sms_reason = _("Reason: %(reason)s.") % {"reason": short} if short else ""
+
+    def event_for(self, recipient) -> str:
+        """The event's line, only for a recipient the access policy lets see the event."""
+        if self.event is None:
+            return ""
+        allowed = access.can_be_told(
+            self.event, user=recipient.user, actor=recipient.participant.actor, named=self.named
+        )
+        return self.event_line if allowed else ""
 
     def email(self, recipient, url: str) -> str:
         function = recipient.function.get_kind_display() if recipient.function else ""
@@ -98,6 +125,7 @@ class CallOutWords:
         lines = [
             *self.head,
             f"{self.called_for}: {called_for}",
+            *filter(None, [self.event_for(recipient)]),
             *self.meeting,
             "",
             self.answer_here,
@@ -106,5 +134,7 @@ class CallOutWords:
         ]
         return "\n".join(lines)
 
-    def sms(self, url: str) -> str:
-        return f"{self.sms_head} {self.joining}. {self.sms_reply} {url}"
+    def sms(self, recipient, url: str) -> str:
+        event = self.event_for(recipient)
+        parts = [self.sms_head, self.sms_reason, f"{event}." if event else "", f"{self.joining}."]
+        return " ".join(filter(None, [*parts, self.sms_reply, url]))

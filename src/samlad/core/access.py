@@ -121,6 +121,43 @@ def can_view(user, record: Model) -> bool:
     return named and user.can_read_confidential
 
 
+def could_view(user, *, classification: str, owner_actor_id: int, shared_with_ids) -> bool:
+    """Whether `user` could see a record about to be written with these access fields (a writer
+    must not file what it cannot read back)."""
+    if not is_network_member(user):
+        return False
+    if classification == Classification.OPEN:
+        return True
+    named = user.actor_id == owner_actor_id or user.actor_id in set(shared_with_ids)
+    if classification == Classification.RESTRICTED:
+        return named
+    return named and user.can_read_confidential
+
+
+def named_actor_ids(record: Model) -> set[int]:
+    """The owner actor and the actors the record is shared with."""
+    return {record.owner_actor_id, *record.shared_with.values_list("pk", flat=True)}
+
+
+def can_be_told(record: Model, *, user, actor: Actor, named: set[int] | None = None) -> bool:
+    """Whether a message to `user` of `actor` (or, with `user` None, to one of `actor`'s own
+    addresses, such as its 24/7 duty inbox) may name this record. An address with no account
+    behind it never holds the confidential permission. `named` saves the lookup of
+    `named_actor_ids(record)` when many recipients are told at once."""
+    if record.classification == Classification.OPEN:
+        return actor.is_active and (user is None or (user.is_active and user.actor_id == actor.pk))
+    named = named_actor_ids(record) if named is None else named
+    if user is not None:
+        if not (user.is_active and user.actor_id == actor.pk and actor.is_active):
+            return False
+        if record.classification == Classification.RESTRICTED:
+            return actor.pk in named
+        return actor.pk in named and user.can_read_confidential
+    return (
+        actor.is_active and record.classification == Classification.RESTRICTED and actor.pk in named
+    )
+
+
 def note_reads(user, records, *, via: str) -> None:
     """Log every confidential record among `records` that `user` has just been shown."""
     rows = [

@@ -5,7 +5,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 
 SEARCH_CONFIG = "swedish"
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -39,6 +39,30 @@ def matching(queryset: QuerySet, query: str) -> QuerySet:
         )
     for term in terms:
         queryset = queryset.filter(search_text__contains=term)
+    return queryset
+
+
+def matching_fields(queryset: QuerySet, query: str, fields: list[str]) -> QuerySet:
+    """Like `matching`, for records with no `search_text` column: every word of `query` in one
+    of `fields` (PostgreSQL: full text with Swedish stemming over the fields, unindexed;
+    SQLite: a case-insensitive substring of a field)."""
+    terms = words(query)
+    if not terms:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        search = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
+        fields_vector = SearchVector(*fields, config=SEARCH_CONFIG)
+        return (
+            queryset.annotate(search_vector=fields_vector)
+            .filter(search_vector=search)
+            .annotate(rank=SearchRank(F("search_vector"), search))
+            .order_by("-rank")
+        )
+    for term in terms:
+        anywhere = Q()
+        for field in fields:
+            anywhere |= Q(**{f"{field}__icontains": term})
+        queryset = queryset.filter(anywhere)
     return queryset
 
 

@@ -33,14 +33,17 @@ def visible_events(user, *, status: str | None = None) -> QuerySet:
     return events.order_by("-starts_at", "-id")
 
 
-def event_for(user, *, public_id) -> Event:
-    """One event `user` may see, or NotFound (also for malformed ids)."""
+def event_for(user, *, public_id, via: str | None = None) -> Event:
+    """One event `user` may see, or NotFound (also for malformed ids). With `via` (page, api…)
+    the read of a confidential event is logged."""
     try:
         event = visible_events(user).filter(public_id=public_id).first()
     except (ValueError, TypeError, ValidationError):
         event = None
     if event is None:
         raise NotFound
+    if via:
+        access.note_reads(user, [event], via=via)
     return event
 
 
@@ -201,25 +204,61 @@ def picture_draft(event: Event) -> PictureDraft | None:
     return PictureDraft.objects.filter(event=event).select_related("updated_by").first()
 
 
-def search_everything(user, query: str, *, limit: int = 50) -> dict[str, list]:
-    """Events, log book entries and published pictures matching `query` that `user` may see."""
+def search_everything(user, query: str, *, limit: int = 50, via: str | None = None) -> dict:
+    """Events, log book entries, published pictures, actor reports, notices and meetings
+    matching `query` that `user` may see, each through the access policy. With `via` (page,
+    api) every confidential record shown is logged as read: the events themselves and the
+    events the entries and pictures belong to, the reports, notices and meetings."""
+    from samlad.meetings.selectors import visible_meetings
+    from samlad.notices.selectors import visible_notices
+
     events = visible_events(user)
-    return {
+    visible = access.visible_ids(Event, user)
+    found = {
         "events": list(search.matching(events, query)[:limit]),
         "log_entries": list(
             search.matching(
-                LogBookEntry.objects.filter(
-                    event__in=access.visible_ids(Event, user)
-                ).select_related("event", "author_actor"),
+                LogBookEntry.objects.filter(event__in=visible).select_related(
+                    "event", "author_actor"
+                ),
                 query,
             )[:limit]
         ),
         "pictures": list(
             search.matching(
-                PictureVersion.objects.filter(
-                    event__in=access.visible_ids(Event, user)
-                ).select_related("event"),
+                PictureVersion.objects.filter(event__in=visible).select_related("event"), query
+            )[:limit]
+        ),
+        "reports": list(
+            search.matching(
+                access.visible_to(
+                    ActorReport.objects.filter(event__in=visible, is_current=True)
+                    .select_related("event", "owner_actor")
+                    .defer(*REPORTER_UNUSED),
+                    user,
+                ),
                 query,
             )[:limit]
         ),
+        "notices": list(
+            search.matching_fields(
+                visible_notices(user),
+                query,
+                ["headline", "text", "instruction", "area_description"],
+            )[:limit]
+        ),
+        "meetings": list(
+            search.matching_fields(visible_meetings(user), query, ["title", "place"])[:limit]
+        ),
     }
+    if via:
+        shown_events = {
+            hit.event.pk: hit.event
+            for kind in ("log_entries", "pictures", "reports")
+            for hit in found[kind]
+        }
+        shown_events |= {event.pk: event for event in found["events"]}
+        access.note_reads(user, shown_events.values(), via=via)
+        for kind in ("reports", "notices", "meetings"):
+            access.note_reads(user, found[kind], via=via)
+    return found

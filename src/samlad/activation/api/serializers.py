@@ -156,6 +156,43 @@ class DecisionSerializer(ActivationInputSerializer):
     )
 
 
+class PhoneAnswerSerializer(serializers.Serializer):
+    """An answer given another way (by phone), registered by TiB for a recipient."""
+
+    answer = serializers.ChoiceField(choices=Answer.values)
+    minutes = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=24 * 60,
+        help_text="Required for `later`: in how many minutes the recipient joins.",
+    )
+
+    def validate(self, data):
+        if data["answer"] == Answer.LATER and not data.get("minutes"):
+            raise serializers.ValidationError({"minutes": "Say in how many minutes."})
+        return data
+
+
+class RegisteredBySerializer(serializers.Serializer):
+    username = serializers.CharField()
+    name = serializers.CharField(source="get_full_name")
+
+
+class AnswerSerializer(serializers.Serializer):
+    """A recipient's answer: what, when, how, and who registered it (for an answer by phone)."""
+
+    recipient = serializers.UUIDField(source="public_id")
+    actor = ActorSummarySerializer(source="participant.actor")
+    answer = serializers.ChoiceField(choices=Answer.values)
+    eta = serializers.DateTimeField(allow_null=True)
+    answered_at = serializers.DateTimeField()
+    answered_via = serializers.CharField()
+    answered_by = RegisteredBySerializer(
+        allow_null=True, help_text="Who registered it; empty for an answer by link or SMS."
+    )
+
+
 class FiguresSerializer(serializers.Serializer):
     actors = serializers.IntegerField()
     reached = serializers.IntegerField()
@@ -264,7 +301,18 @@ class RecipientSerializer(serializers.Serializer):
     eta = serializers.DateTimeField(source="recipient.eta", allow_null=True)
     answered_at = serializers.DateTimeField(source="recipient.answered_at", allow_null=True)
     answered_via = serializers.CharField(source="recipient.answered_via")
+    answered_by = serializers.SerializerMethodField(
+        help_text="Who registered an answer given by phone (only for TiB, RSIB, RKK, admins); "
+        "empty for link and SMS answers."
+    )
     deliveries = DeliveryStateSerializer(many=True)
+
+    @extend_schema_field(RegisteredBySerializer(allow_null=True))
+    def get_answered_by(self, row):
+        registrar = row.recipient.answered_by
+        if registrar is None or not self.context.get("show_names"):
+            return None
+        return RegisteredBySerializer(registrar).data
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_name(self, row):

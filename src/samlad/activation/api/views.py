@@ -10,8 +10,9 @@ from rest_framework.response import Response
 from samlad.activation import rules, selectors, services
 from samlad.activation.api import serializers as s
 from samlad.activation.board import board_for
+from samlad.activation.models import Recipient
 from samlad.api.schema import problems
-from samlad.core.errors import NotFound
+from samlad.core.errors import NotFound, NotPermitted
 
 
 class IsNetworkMember(permissions.BasePermission):
@@ -173,3 +174,33 @@ class ActivationViewSet(
         context = {"show_names": rules.can_see_contact_details(request.user)}
         data = s.RecipientSerializer(page, many=True, context=context).data
         return self.get_paginated_response(data)
+
+    @extend_schema(
+        summary="TiB registers an answer given by phone (or another way) for one recipient",
+        description="Recorded with `answered_via: board` and who registered it; the actor "
+        "counts as answered and its escalation stops. A later answer replaces an earlier one.",
+        operation_id="activations_recipients_answer",
+        request=s.PhoneAnswerSerializer,
+        responses={200: s.AnswerSerializer, **problems(400, 401, 403, 404)},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"recipients/(?P<recipient_id>[0-9a-fA-F-]{36})/answer",
+    )
+    def answer(self, request, id=None, recipient_id=None):
+        activation = self.get_object()
+        if not rules.can_activate(request.user):
+            raise NotPermitted("Only the county board's TiB registers answers for others.")
+        recipient = Recipient.objects.filter(activation=activation, public_id=recipient_id).first()
+        if recipient is None:
+            raise Http404
+        given = s.PhoneAnswerSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        recorded = services.record_answer(
+            by=request.user,
+            recipient=recipient,
+            answer=given.validated_data["answer"],
+            minutes=given.validated_data.get("minutes"),
+        )
+        return Response(s.AnswerSerializer(recorded).data)

@@ -166,6 +166,11 @@ class Recipient(PublicIdModel):
     eta = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_via = models.CharField(max_length=6, choices=AnswerChannel.choices, blank=True)
+    # Who registered an answer given another way (TiB, for an answer by phone); empty when the
+    # recipient answered by link or SMS.
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     # The answer link carries this; answering through the link replaces it (one use per link).
     link_nonce = models.CharField(max_length=16)
 

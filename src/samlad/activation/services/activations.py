@@ -82,11 +82,19 @@ def _check(activation: Activation, *, by) -> None:
         raise ValidationError({"forum": _("This forum is not in use.")})
     if activation.event_id and not access.can_view(by, activation.event):
         raise ValidationError({"event": _("No such event.")})
+    errors = {}
+    if activation.kind == ActivationKind.ACTIVATED and not activation.reason:
+        errors["reason"] = _("Say why the forum is activated: the call-out tells everyone.")
     if activation.kind == ActivationKind.ACTIVATED and (
         activation.meeting_at < timezone.now() - PAST_GRACE
     ):
-        raise ValidationError({"meeting_at": _("The meeting cannot start in the past.")})
-    _check_line(activation)
+        errors["meeting_at"] = _("The meeting cannot start in the past.")
+    try:
+        _check_line(activation)
+    except ValidationError as line:
+        errors |= line.message_dict
+    if errors:
+        raise ValidationError(errors)
 
 
 def open_activation(

@@ -50,10 +50,19 @@ def _record(recipient: Recipient, *, answer: str, minutes, via: str, by=None) ->
     recipient.eta = now + timedelta(minutes=minutes) if minutes else None
     recipient.answered_at = now
     recipient.answered_via = via
+    recipient.answered_by = by
     if via == AnswerChannel.LINK:
         recipient.link_nonce = links.new_nonce()
     recipient.save(
-        update_fields=["answer", "eta", "answered_at", "answered_via", "link_nonce", "updated_at"]
+        update_fields=[
+            "answer",
+            "eta",
+            "answered_at",
+            "answered_via",
+            "answered_by",
+            "link_nonce",
+            "updated_at",
+        ]
     )
     Participant.objects.filter(pk=recipient.participant_id, answered_at=None).update(
         answered_at=now

@@ -240,7 +240,7 @@ def call_out_messages(activation: Activation, recipient: Recipient, words) -> li
                 key=f"{key}:sms",
                 channel="sms",
                 address=recipient.phone,
-                body=words.sms(url),
+                body=words.sms(recipient, url),
                 **common,
             )
         )

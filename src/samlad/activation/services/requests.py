@@ -149,7 +149,9 @@ def activate_request(*, by, activation_request: ActivationRequest, forum=None, *
     forum = forum or activation_request.suggested_forum
     if forum is None:
         raise ValidationError({"forum": _("Choose the forum to activate.")})
-    details.setdefault("reason", activation_request.reason)
+    # An empty reason from the decision (the API's default, a cleared form field) means the
+    # request's own: the call-out always says why.
+    details["reason"] = (details.get("reason") or "").strip() or activation_request.reason
     details.setdefault("event", activation_request.event)
     details["is_exercise"] = details.get("is_exercise") or activation_request.is_exercise
     activation = open_activation(by=by, forum=forum, request=activation_request, **details)

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from samlad.core import live, log
+from samlad.core import access, live, log
 from samlad.core.errors import NotPermitted
 from samlad.core.search import search_text
 from samlad.events import rules
@@ -20,6 +20,26 @@ REPORT_FIELDS = [
     "communication",
     "effects_on_others",
 ]
+
+
+def _check_can_read_back(by, actor, classification: str, shared_with) -> None:
+    """Nobody files a report the access policy would then hide from them."""
+    shared_ids = [getattr(other, "pk", other) for other in shared_with]
+    if access.could_view(
+        by, classification=classification, owner_actor_id=actor.pk, shared_with_ids=shared_ids
+    ):
+        return
+    if classification == "confidential" and not by.can_read_confidential:
+        raise NotPermitted(
+            _(
+                "You cannot file a confidential report: confidential information is read only by "
+                "users holding the confidential permission, and you do not hold it. Ask your "
+                "permission administrator, or file it as restricted."
+            )
+        )
+    raise NotPermitted(
+        _("You could not read this report back: share it with your own actor, or make it open.")
+    )
 
 
 @transaction.atomic
@@ -65,6 +85,7 @@ def file_report(
         raise ValidationError(
             {"osl_reference": _("Give the secrecy provision for confidential information.")}
         )
+    _check_can_read_back(by, actor, classification, shared_with)
     previous = ActorReport.objects.filter(event=event, owner_actor=actor, is_current=True).first()
     if previous is not None:
         previous.is_current = False

@@ -25,7 +25,8 @@ def type_name(event_type) -> str:
 @register.filter
 def marked_title(event) -> str:
     """The title, with EXERCISE (ÖVNING) in front for an exercise event."""
-    return f"{_('EXERCISE')} – {event.title}" if event.is_exercise else event.title
+    exercise = _("EXERCISE")
+    return f"{exercise} – {event.title}" if event.is_exercise else event.title
 
 
 @cache

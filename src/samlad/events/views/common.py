@@ -8,9 +8,12 @@ from samlad.events.models import Event
 
 
 def visible_event(request, public_id) -> Event:
-    """The event `public_id` as request.user may see it; "not found" and "not yours" are 404."""
+    """The event `public_id` as request.user may see it; "not found" and "not yours" are 404.
+    Showing a confidential event (a GET of a page, not an htmx re-fetch of one of its parts) is
+    logged as a read."""
+    shows = request.method in {"GET", "HEAD"} and not request.headers.get("HX-Request")
     try:
-        return selectors.event_for(request.user, public_id=public_id)
+        return selectors.event_for(request.user, public_id=public_id, via="page" if shows else None)
     except NotFound:
         raise Http404 from None
 

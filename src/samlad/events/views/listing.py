@@ -52,5 +52,5 @@ def event_list(request):
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data.get("q", "").strip() if form.is_valid() else ""
-    results = selectors.search_everything(request.user, query) if query else None
+    results = selectors.search_everything(request.user, query, via="page") if query else None
     return render(request, "events/search.html", {"form": form, "query": query, "results": results})

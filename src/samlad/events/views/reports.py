@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from samlad.actors.selectors import actor_for
-from samlad.core.errors import NotFound
+from samlad.core.errors import NotFound, NotPermitted
 from samlad.events import rules, selectors, services
 from samlad.events.forms import ReportForm, show_service_errors
 from samlad.events.views.common import visible_event
@@ -25,11 +25,15 @@ def file_report(request, public_id):
     form = ReportForm(
         request.POST, may_report_for_others=rules.can_compile_picture(request.user, event)
     )
+    status = 200
     if form.is_valid():
         try:
             report = services.file_report(by=request.user, event=event, **form.service_arguments())
         except ValidationError as error:
             show_service_errors(form, error)
+        except NotPermitted as refusal:
+            form.add_error("classification", str(refusal))
+            status = 403
         else:
             messages.success(
                 request,
@@ -37,7 +41,8 @@ def file_report(request, public_id):
                 % {"actor": report.owner_actor.name, "version": report.version},
             )
             return redirect(reverse("events:detail", args=[event.public_id]) + "#rapporter")
-    return render(request, "events/detail.html", page_context(request, event, report_form=form))
+    context = page_context(request, event, report_form=form)
+    return render(request, "events/detail.html", context, status=status)
 
 
 @never_cache

@@ -40,7 +40,8 @@ def record_actor_report(
         actions_planned=actions_planned,
         communication=communication,
         classification=meeting.classification,
-        shared_with=list(meeting.shared_with.all()),
+        # The meeting's own actor keeps reading what was said in its meeting.
+        shared_with=[meeting.owner_actor, *meeting.shared_with.all()],
         osl_reference=meeting.osl_reference,
     )
     recorded = RecordedReport.objects.create(

@@ -48,4 +48,5 @@ def dial(meeting) -> str:
 @register.filter
 def marked(meeting) -> str:
     """The title, with EXERCISE in front for an exercise."""
-    return f"{_('EXERCISE')} – {meeting.title}" if meeting.is_exercise else meeting.title
+    exercise = _("EXERCISE")
+    return f"{exercise} – {meeting.title}" if meeting.is_exercise else meeting.title

@@ -160,7 +160,7 @@ def book_next(request, public_id):
 @require_GET
 def ics(request, public_id):
     """The meeting for the user's own calendar."""
-    meeting = visible_meeting(request, public_id, via=None)
+    meeting = visible_meeting(request, public_id, via="export")
     url = settings.SITE_URL + reverse("meetings:detail", args=[meeting.public_id])
     agenda = [item.title for item in selectors.agenda(meeting)]
     text = calendar.invitation(

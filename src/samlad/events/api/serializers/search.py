@@ -1,7 +1,9 @@
-"""Search across events, log book entries and published pictures."""
+"""Search across events, log book entries, published pictures, actor reports, notices and
+meetings."""
 
 from rest_framework import serializers
 
+from samlad.api.serializers import ActorSummarySerializer
 from samlad.events.api.serializers.common import EventReferenceSerializer, MarkingField
 from samlad.events.models import EntryKind, EventStatus
 
@@ -37,9 +39,40 @@ class PictureHitSerializer(serializers.Serializer):
     summary = serializers.CharField(read_only=True)
 
 
+class ReportHitSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    event = EventReferenceSerializer(read_only=True)
+    actor = ActorSummarySerializer(source="owner_actor", read_only=True)
+    version = serializers.IntegerField(read_only=True)
+    classification = serializers.CharField(read_only=True)
+    situation = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+
+
+class NoticeHitSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    headline = serializers.CharField(read_only=True)
+    actor = ActorSummarySerializer(source="owner_actor", read_only=True)
+    classification = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
+    published_at = serializers.DateTimeField(read_only=True)
+
+
+class MeetingHitSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    title = serializers.CharField(read_only=True)
+    forum = serializers.CharField(source="forum.name", read_only=True, default=None)
+    classification = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
+    starts_at = serializers.DateTimeField(read_only=True)
+
+
 class SearchResultsSerializer(serializers.Serializer):
     """What matched, as far as the user may see it (at most 50 of each kind, best first)."""
 
     events = EventHitSerializer(many=True, read_only=True)
     log_entries = LogEntryHitSerializer(many=True, read_only=True)
     pictures = PictureHitSerializer(many=True, read_only=True)
+    reports = ReportHitSerializer(many=True, read_only=True)
+    notices = NoticeHitSerializer(many=True, read_only=True)
+    meetings = MeetingHitSerializer(many=True, read_only=True)

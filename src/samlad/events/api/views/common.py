@@ -13,8 +13,10 @@ from samlad.events.models import Event
 
 
 def visible_event(request, event_id) -> Event:
-    """The event as request.user may see it; NotFound (404) otherwise, malformed ids included."""
-    return selectors.event_for(request.user, public_id=event_id)
+    """The event as request.user may see it; NotFound (404) otherwise, malformed ids included.
+    Reading a confidential event (any GET under it) is logged."""
+    via = "api" if request.method in {"GET", "HEAD"} else None
+    return selectors.event_for(request.user, public_id=event_id, via=via)
 
 
 def checked_query(serializer_class: type[serializers.Serializer], request) -> dict:

@@ -5,6 +5,7 @@ from rest_framework import status
 from rest_framework.response import Response
 
 from samlad.api.schema import ids, problems
+from samlad.core import access
 from samlad.events import selectors, services
 from samlad.events.api.serializers.events import (
     EventFilterSerializer,
@@ -32,6 +33,7 @@ class EventList(ApiView):
         filters.is_valid(raise_exception=True)
         events = selectors.find_events(request.user, **filters.selector_arguments())
         page = self.paginate_queryset(events.prefetch_related(*RELATED))
+        access.note_reads(request.user, page, via="api")
         return self.get_paginated_response(EventSerializer(page, many=True).data)
 
     @extend_schema(

@@ -50,9 +50,11 @@ class ReportList(ApiView):
         operation_id="reports_file",
         summary="File your actor's report",
         description="It supersedes your actor's previous report, which stays in the history. "
-        "Only while the event is open.",
+        "Only while the event is open. Refused (403, with the reason) when you could not read "
+        "the report back: confidential without the confidential permission, or restricted to "
+        "actors other than your own.",
         request=ReportWriteSerializer,
-        responses={201: ReportSerializer, **problems(400, 401, 404)},
+        responses={201: ReportSerializer, **problems(400, 401, 403, 404)},
     )
     def post(self, request, event_id):
         event = visible_event(request, event_id)

@@ -1,0 +1,136 @@
+"""Issue 12 item 10: escalation and "not reached" under a real clock. The real worker
+(tests/worker.py) runs the escalation job on a clock the test moves (tests/clocked.py); a
+call-out where some actors never answer goes deputy → 24/7 contact function → the not-reached
+list → TiB alerted by e-mail and SMS, and the board's requirement clock turns red."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.test import Client, override_settings
+
+from clocked import SharedClock
+from notify.provider_server import ProviderServer
+from samlad.accounts.models import User
+from samlad.activation import services
+from samlad.activation.models import Forum, Participant, Recipient
+from samlad.actors.models import Actor, Function, FunctionAssignment
+from samlad.notify.models import Delivery, DeliveryStatus
+from smtp import LocalSMTPServer
+from worker import running_worker, wait_until, worker_env
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+START = datetime(2027, 2, 9, 2, 0, tzinfo=UTC)  # 03:00 in Stockholm, a Tuesday night
+JOBS = ("notify.sweep", "activation.escalate")
+
+
+@pytest.fixture
+def servers(demo_data):
+    with (
+        LocalSMTPServer() as smtp,
+        ProviderServer() as sms,
+        override_settings(**smtp.settings(), **sms.elks_settings()),
+    ):
+        yield smtp, sms
+
+
+@pytest.fixture
+def clock(tmp_path):
+    shared = SharedClock(tmp_path / "clock", START)
+    yield shared
+    shared.stop()
+
+
+def communicator(username: str, position: int, phone: str) -> User:
+    nacka = Actor.objects.get(slug="nacka")
+    person = User.objects.create(
+        username=username, actor=nacka, email=f"{username}@demo.samlad.example", phone=phone
+    )
+    function = Function.objects.get(actor=nacka, kind="communicator")
+    FunctionAssignment.objects.create(function=function, user=person, position=position)
+    return person
+
+
+def called(activation, username: str) -> bool:
+    return Recipient.objects.filter(activation=activation, user__username=username).exists()
+
+
+def e164(person: User) -> str:
+    return person.phone.as_e164
+
+
+def texted(sms, number: str, code: str) -> bool:
+    return any(s.to == number and code in s.text for s in sms.sms)
+
+
+def test_unanswered_actors_escalate_to_the_not_reached_list_and_tib_is_alerted(
+    servers, clock, tmp_path
+):
+    smtp, sms = servers
+    first = communicator("nacka.kommunikator", 1, "+46701740681")
+    deputy = communicator("nacka.stf.kommunikator", 2, "+46701740682")
+    forum = Forum.objects.get(slug="kommunikationssamordning")
+    step, requirement = forum.step_minutes, forum.answer_within_minutes
+    tib = User.objects.get(username="tib")
+    activation = services.activate(by=tib, forum=forum, reason="Samordnade budskap om skyfallet")
+    police = Recipient.objects.filter(
+        activation=activation, participant__actor__slug="polisen"
+    ).first()
+    services.answer_by_sms(recipient=police, answer="attending")
+    assert called(activation, first.username) and not called(activation, deputy.username)
+    assert not called(activation, "nacka.kontakt")
+    log = tmp_path / "worker.log"
+
+    with running_worker(worker_env(smtp, sms, **clock.env()), log, jobs=JOBS):
+        wait_until(lambda: texted(sms, e164(first), activation.code), 60, "the first SMS")
+
+        clock.move_to(START + timedelta(minutes=step, seconds=1))
+        wait_until(
+            lambda: texted(sms, e164(deputy), activation.code),
+            60,
+            f"the deputy to be called after {step} minutes (worker log: {log})",
+        )
+        assert not called(activation, "nacka.kontakt")
+
+        clock.move_to(START + timedelta(minutes=2 * step, seconds=2))
+        nacka_contact = User.objects.get(username="nacka.kontakt")
+        wait_until(
+            lambda: texted(sms, e164(nacka_contact), activation.code),
+            60,
+            "the 24/7 contact function to be called",
+        )
+        nacka = Participant.objects.get(activation=activation, actor__slug="nacka")
+        assert nacka.not_reached_at is None
+
+        board = Client()
+        board.force_login(tib, backend="samlad.accounts.backends.SamladBackend")
+        page = board.get(f"/aktivering/{activation.public_id}/").content.decode()
+        assert "overdue-note" not in page
+
+        clock.move_to(START + timedelta(minutes=max(requirement, 3 * step), seconds=3))
+        wait_until(
+            lambda: Participant.objects.get(pk=nacka.pk).not_reached_at is not None,
+            60,
+            "Nacka on the not-reached list",
+        )
+        alerts = Delivery.objects.filter(
+            topic=activation.topic,
+            idempotency_key__contains=":not-reached:",
+            recipient_user=tib,
+        )
+        wait_until(
+            lambda: alerts.filter(status=DeliveryStatus.SENT).count() >= 2,
+            60,
+            "TiB's not-reached alert by e-mail and SMS",
+        )
+    assert {a.channel for a in alerts.filter(status=DeliveryStatus.SENT)} == {"email", "sms"}
+    emailed = "".join(a.body for a in alerts.filter(channel="email"))
+    assert "Nacka kommun" in emailed and "Polismyndigheten" not in emailed
+    # The SMTP server accepted every e-mail the worker recorded as sent to TiB, the alert included.
+    sent_to_tib = Delivery.objects.filter(recipient_user=tib, channel="email", status="sent")
+    assert 0 < sent_to_tib.count() <= len([m for m in smtp.messages if tib.email in str(m["To"])])
+    assert any(s.to == e164(tib) for s in sms.sms)
+    assert not Participant.objects.get(activation=activation, actor__slug="polisen").not_reached_at
+
+    page = board.get(f"/aktivering/{activation.public_id}/").content.decode()
+    assert "overdue-note" in page
