@@ -153,6 +153,11 @@ TASKS = {
 # 0 turns the cap off. Run more processes (uvicorn --workers, WEB_CONCURRENCY) for more at once:
 # bench/README.md, "Event page", has the figures behind one per process and two processes.
 REQUESTS_IN_FLIGHT = env_int("SAMLAD_REQUESTS_IN_FLIGHT", 1)
+# A request's body is read in full before the request takes its place behind that cap: larger
+# bodies are refused (413), and a client that has not sent its body within the time is answered
+# 408. Behind a proxy that buffers bodies (docs/operator.md) the time is never reached.
+REQUEST_BODY_MAX_BYTES = env_int("SAMLAD_REQUEST_BODY_MAX_BYTES", 5_000_000)
+REQUEST_BODY_TIMEOUT_SECONDS = env_int("SAMLAD_REQUEST_BODY_TIMEOUT", 30)
 # A worker that has not written a heartbeat for this long is reported as down by /healthz.
 WORKER_STALE_AFTER_SECONDS = env_int("WORKER_STALE_AFTER_SECONDS", 60)
 
