@@ -135,55 +135,60 @@ def test_a_client_too_slow_with_its_body_is_answered_408_as_a_problem_document()
 
 
 def test_a_body_larger_than_the_limit_is_refused_413_before_it_is_read():
-    with served(samlad(max_body_bytes=1000)) as port:
-        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
-            sock.sendall(
-                b"POST /konto/logga-in/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                b"Content-Length: 1000000000\r\n\r\n"
-            )
-            answer = read_all(sock)
+    with (
+        served(samlad(max_body_bytes=1000)) as port,
+        socket.create_connection(("127.0.0.1", port), timeout=5) as sock,
+    ):
+        sock.sendall(
+            b"POST /konto/logga-in/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Length: 1000000000\r\n\r\n"
+        )
+        answer = read_all(sock)
     head, _, body = answer.partition(b"\r\n\r\n")
     assert head.split()[1] == b"413"
     assert json.loads(body)["title"]
 
 
 def test_a_body_sent_in_chunks_is_refused_413_once_it_passes_the_limit():
-    with served(samlad(max_body_bytes=1000)) as port:
-        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
-            sock.sendall(
-                b"POST /konto/logga-in/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                b"Transfer-Encoding: chunked\r\n\r\n"
-            )
-            for _ in range(3):
-                sock.sendall(b"258\r\n" + b"a" * 600 + b"\r\n")
-            answer = sock.recv(65536)
+    with (
+        served(samlad(max_body_bytes=1000)) as port,
+        socket.create_connection(("127.0.0.1", port), timeout=5) as sock,
+    ):
+        sock.sendall(
+            b"POST /konto/logga-in/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n"
+        )
+        for _ in range(3):
+            sock.sendall(b"258\r\n" + b"a" * 600 + b"\r\n")
+        answer = sock.recv(65536)
     assert answer.split()[1] == b"413"
 
 
 def test_health_answers_promptly_while_a_client_does_not_read_a_large_answer():
-    with served(samlad()) as port:
-        with socket.socket() as reader:
-            reader.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-            reader.connect(("127.0.0.1", port))
-            # The OpenAPI schema is several hundred kilobytes; the reader never reads it.
-            reader.sendall(b"GET /api/schema/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            time.sleep(1)
-            started = time.monotonic()
-            status, _ = get(port, "/healthz", seconds=5)
-            took = time.monotonic() - started
+    with served(samlad()) as port, socket.socket() as reader:
+        reader.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        reader.connect(("127.0.0.1", port))
+        # The OpenAPI schema is several hundred kilobytes; the reader never reads it.
+        reader.sendall(b"GET /api/schema/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        time.sleep(1)
+        started = time.monotonic()
+        status, _ = get(port, "/healthz", seconds=5)
+        took = time.monotonic() - started
     assert status in (200, 503)
     assert took < 2
 
 
 def test_a_request_with_a_body_is_served_as_before():
-    with served(samlad()) as port:
-        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
-            sock.sendall(
-                b"POST /konto/logga-in/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                b"Content-Type: application/x-www-form-urlencoded\r\n"
-                b"Content-Length: 27\r\n\r\nusername=nobody&password=x"
-                b"x"
-            )
-            answer = read_all(sock)
+    with (
+        served(samlad()) as port,
+        socket.create_connection(("127.0.0.1", port), timeout=5) as sock,
+    ):
+        sock.sendall(
+            b"POST /konto/logga-in/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            b"Content-Length: 27\r\n\r\nusername=nobody&password=x"
+            b"x"
+        )
+        answer = read_all(sock)
     # The form was read: without a CSRF token it is refused by Django, not by the cap.
     assert answer.split()[1] == b"403"

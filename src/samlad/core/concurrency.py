@@ -42,48 +42,53 @@ def limit_requests(app, *, limit: int, max_body_bytes: int, body_timeout: float)
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
-        try:
-            body = await asyncio.wait_for(
-                _read_body(scope, receive, max_body_bytes), timeout=body_timeout
-            )
-        except TimeoutError:
-            await _send_problem(
-                send, 408, f"The request body did not arrive within {body_timeout:g} seconds."
-            )
-            return
-        except _TooLarge:
-            await _send_problem(
-                send, 413, f"The request body is larger than {max_body_bytes} bytes."
-            )
-            return
-        except _ClientGone:
+        body = await _body_or_refusal(scope, receive, send, max_body_bytes, body_timeout)
+        if body is None:
             return
         receive = _replaying(body, receive)
         if limit <= 0:
             await app(scope, receive, send)
             return
 
-        place = semaphore()
-        await place.acquire()
-        holding = True
-
-        def give_up_place() -> None:
-            nonlocal holding
-            if holding:
-                holding = False
-                place.release()
-
-        async def send_and_give_up_place(message) -> None:
-            if message["type"] == "http.response.start":
-                give_up_place()
-            await send(message)
-
-        try:
-            await app(scope, receive, send_and_give_up_place)
-        finally:
-            give_up_place()
 
     return limited
+
+
+async def _in_place(app, scope, receive, send, place: asyncio.Semaphore) -> None:
+    """Run the request once it has a place; the place is given up when the response starts."""
+    await place.acquire()
+    holding = True
+
+    def give_up_place() -> None:
+        nonlocal holding
+        if holding:
+            holding = False
+            place.release()
+
+    async def send_and_give_up_place(message) -> None:
+        if message["type"] == "http.response.start":
+            give_up_place()
+        await send(message)
+
+    try:
+        await app(scope, receive, send_and_give_up_place)
+    finally:
+        give_up_place()
+
+
+async def _body_or_refusal(scope, receive, send, max_bytes: int, timeout: float) -> bytes | None:
+    """The request's whole body; None when the client left or was refused (408, 413)."""
+    try:
+        return await asyncio.wait_for(_read_body(scope, receive, max_bytes), timeout=timeout)
+    except TimeoutError:
+        await _send_problem(
+            send, 408, f"The request body did not arrive within {timeout:g} seconds."
+        )
+    except _TooLarge:
+        await _send_problem(send, 413, f"The request body is larger than {max_bytes} bytes.")
+    except _ClientGone:
+        pass
+    return None
 
 
 async def _read_body(scope, receive, max_bytes: int) -> bytes:
