@@ -49,7 +49,7 @@ def limit_requests(app, *, limit: int, max_body_bytes: int, body_timeout: float)
         if limit <= 0:
             await app(scope, receive, send)
             return
-
+        await _in_place(app, scope, receive, send, semaphore())
 
     return limited
 
