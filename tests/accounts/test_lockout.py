@@ -2,7 +2,7 @@
 by password or by code, the account is locked for 15 minutes, even for the right password."""
 
 from django.test import Client
-from signing import code_for, sign_in, wrong_code_for
+from signing import PASSWORD, code_for, sign_in, wrong_code_for
 
 VERIFY = "/konto/tvastegsverifiering/verifiera/"
 LOCKED_SV = "Kontot är låst"
@@ -188,3 +188,38 @@ def test_the_code_step_stays_locked_for_15_minutes_after_the_last_wrong_code(
     response = third.post(VERIFY, {"code": code_for(device)})
     assert response.status_code == 429
     assert LOCKED_SV in response.content.decode()
+
+
+def _fail_from_addresses(client: Client, username: str, addresses: int, each: int):
+    """Wrong passwords from `addresses` different addresses, `each` from every one (fewer than
+    the five that lock an account at one address)."""
+    for number in range(addresses):
+        for _ in range(each):
+            client.post(
+                "/konto/logga-in/",
+                {"username": username, "password": "fel-losenord-123"},
+                REMOTE_ADDR=f"198.51.100.{number + 1}",
+            )
+
+
+def test_guesses_spread_over_many_addresses_lock_the_account_everywhere(client, with_password):
+    with_password("nacka.kontakt")
+    _fail_from_addresses(client, "nacka.kontakt", addresses=5, each=4)  # 20 in all
+    response = client.post(
+        "/konto/logga-in/",
+        {"username": "nacka.kontakt", "password": PASSWORD},
+        REMOTE_ADDR="203.0.113.7",
+    )
+    assert response.status_code == 429
+    assert LOCKED_SV in response.content.decode()
+
+
+def test_fewer_guesses_over_many_addresses_leave_the_account_open(client, with_password):
+    with_password("nacka.kontakt")
+    _fail_from_addresses(client, "nacka.kontakt", addresses=19, each=1)
+    response = client.post(
+        "/konto/logga-in/",
+        {"username": "nacka.kontakt", "password": PASSWORD},
+        REMOTE_ADDR="203.0.113.7",
+    )
+    assert response["Location"] == "/"

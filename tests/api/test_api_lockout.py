@@ -5,6 +5,8 @@ The API answers 429 with a problem document, never the HTML page."""
 from django.test import Client
 from knox.models import AuthToken
 
+PASSWORD = "Stark-krisledning-2024"  # the password with_password gives
+
 PAGE = "/konto/logga-in/"
 VERIFY = "/konto/tvastegsverifiering/verifiera/"
 
@@ -149,3 +151,24 @@ def test_wrong_codes_through_the_api_and_on_the_page_count_together(
         clock.shift(20)
     assert response.status_code == 429
     assert "Kontot är låst" in response.content.decode()
+
+
+def test_guesses_spread_over_many_addresses_lock_the_account_for_the_api_too(
+    api, with_password, problem
+):
+    with_password("nacka.kontakt")
+    for number in range(20):  # one guess from each of 20 addresses
+        api.post(
+            "/api/v1/auth/token/",
+            {"username": "nacka.kontakt", "password": "fel-losenord-123"},
+            format="json",
+            REMOTE_ADDR=f"198.51.100.{number + 1}",
+        )
+    response = api.post(
+        "/api/v1/auth/token/",
+        {"username": "nacka.kontakt", "password": PASSWORD},
+        format="json",
+        REMOTE_ADDR="203.0.113.7",
+    )
+    assert problem(response, 429)["code"] == "locked_out"
+    assert not AuthToken.objects.exists()

@@ -29,6 +29,19 @@ def test_nackas_permission_administrator_lists_only_nackas_accounts(api_for):
     }
 
 
+def test_a_permission_administrator_does_not_see_the_platform_administrators_of_its_actor(
+    api_for, user
+):
+    """Länsstyrelsen's permission administrator: the coordination office's account (a platform
+    administrator at Länsstyrelsen) is neither listed nor found."""
+    client = api_for("lansstyrelsen.admin")
+    listed = usernames(client.get("/api/v1/users/"))
+    assert "lansstyrelsen.admin" in listed
+    assert "kansli" not in listed
+    assert client.get(f"/api/v1/users/{user('kansli').public_id}/").status_code == 404
+    assert "kansli" in usernames(api_for("kansli").get("/api/v1/users/?page_size=500"))
+
+
 def test_asking_for_another_actors_accounts_gives_an_empty_list(api_for, actor):
     response = api_for("nacka.admin").get(f"/api/v1/users/?actor={actor('polisen').public_id}")
     assert usernames(response) == set()
@@ -93,7 +106,8 @@ def test_a_permission_administrator_cannot_change_a_platform_administrator_of_it
     response = api_for("lansstyrelsen.admin").patch(
         f"/api/v1/users/{kansli.public_id}/", {"title": "Hackad"}, format="json"
     )
-    problem(response, 403)
+    # 404, not 403: the account is not among those it may see (issue 11, finding 8).
+    problem(response, 404)
 
 
 # Creating and changing accounts

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from samlad.core.concurrency import limit_requests
+from samlad.core import concurrency
 
 HTTP = {"type": "http", "method": "GET", "path": "/"}
 
@@ -40,6 +40,10 @@ class Recorder:
         self.inside -= 1
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"ok"})
+
+
+def limit_requests(app, *, limit: int):
+    return concurrency.limit_requests(app, limit=limit, max_body_bytes=1000, body_timeout=5)
 
 
 def run_apart(coroutine):

@@ -109,3 +109,19 @@ def test_invitations_go_out_before_the_meeting_starts(group_meeting, user):
     services.start_meeting(by=user("tib"), meeting=group_meeting)
     with pytest.raises(Exception, match="before the meeting starts|innan mötet börjar"):
         services.send_invitations(by=user("tib"), meeting=group_meeting)
+
+
+def test_a_change_does_not_reach_someone_invited_who_has_since_lost_access(group_meeting, user):
+    services.send_invitations(by=user("tib"), meeting=group_meeting)
+    invited = {delivery.address for delivery in invites(group_meeting, "request")}
+    gone = "kansli@demo.samlad.example"
+    assert gone in invited
+    left = user("kansli")
+    left.is_active = False  # has left the office: the account is deactivated
+    left.save(update_fields=["is_active"])
+    moved = group_meeting.starts_at + timedelta(hours=2)
+    services.update_meeting(by=user("tib"), meeting=group_meeting, starts_at=moved)
+    changed = {delivery.address for delivery in invites(group_meeting, "change")}
+    assert changed == invited - {gone}
+    services.cancel_meeting(by=user("tib"), meeting=group_meeting)
+    assert gone not in {delivery.address for delivery in invites(group_meeting, "cancel")}

@@ -1,8 +1,11 @@
 """The outbox page /utskick/: in demo mode nothing leaves the platform and a user sees the
 messages sent to them and their actor; a platform administrator sees all of them."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from samlad.notify import outbox, sending
 from samlad.notify.models import DeliveryStatus
@@ -135,3 +138,90 @@ def test_in_demo_mode_everyone_signed_in_has_the_outbox_in_the_navigation(demo, 
         assert user_client.get(reverse("notify:outbox")).status_code == 200
     signed_out = client.get("/konto/logga-in/").content.decode()
     assert 'href="/utskick/"' not in signed_out
+
+
+def _message_about(topic: str, *, to, text: str, subject: str = ""):
+    outbox.enqueue(
+        key=f"{topic}:{to.username}",
+        channel="email",
+        address=to.email,
+        topic=topic,
+        subject=subject,
+        body=text,
+        user=to,
+        actor=to.actor,
+    )
+
+
+@pytest.mark.django_db
+def test_the_outbox_hides_the_text_of_a_restricted_notice_from_an_administrator_outside_it(
+    user, actor, client_for
+):
+    from samlad.notices.models import Category
+    from samlad.notices.services.notices import publish_notice
+
+    publish_notice(
+        by=user("polisen.kontakt"),
+        headline="Förhöjd hotbild mot vattenverk",
+        text="Bevakning förstärks.",
+        category=Category.objects.get(slug="sakerhet"),
+        classification="restricted",
+        shared_with=[actor("stockholm")],
+    )
+    html = client_for("kansli").get(reverse("notify:outbox")).content.decode()
+    assert "polisen.kontakt@" in html  # the message is listed
+    assert "Förhöjd hotbild" not in html  # neither subject nor text
+    assert "Bevakning förstärks" not in html
+    assert "Ett meddelande om en begränsad uppgift som du inte får se" in html
+
+
+@pytest.mark.django_db
+def test_the_outbox_shows_the_text_of_a_message_whose_source_the_viewer_may_see(
+    demo, user, actor, client_for
+):
+    from samlad.notices.models import Category
+    from samlad.notices.services.notices import publish_notice
+
+    publish_notice(
+        by=user("polisen.kontakt"),
+        headline="Förhöjd hotbild mot vattenverk",
+        text="Bevakning förstärks.",
+        category=Category.objects.get(slug="sakerhet"),
+        classification="restricted",
+        shared_with=[actor("stockholm")],
+    )
+    html = client_for("polisen.kontakt").get(reverse("notify:outbox")).content.decode()
+    assert "Bevakning förstärks" in html
+
+
+@pytest.mark.django_db
+def test_the_outbox_hides_a_confidential_meetings_message_from_an_administrator_outside_it(
+    user, actor, client_for
+):
+    from samlad.activation.models import Forum
+    from samlad.core.models import ConfidentialRead
+    from samlad.meetings import services
+
+    meeting = services.create_meeting(
+        by=user("rsib"),
+        forum=Forum.objects.get(slug="regionala-samordningsgruppen"),
+        starts_at=timezone.now() + datetime.timedelta(days=1),
+        title="Skydd av objekt X",
+        classification="confidential",
+        osl_reference="OSL 18 kap. 13 §",
+        shared_with=[actor("polisen")],
+    )
+    _message_about(
+        meeting.topic,
+        to=user("polisen.kontakt"),
+        subject="Inbjudan: Skydd av objekt X",
+        text="Samling vid objekt X kl. 16.",
+    )
+    outsider = user("nacka.kontakt")
+    outsider.is_superuser = True  # a platform administrator of an actor outside the meeting
+    outsider.save(update_fields=["is_superuser"])
+    html = client_for("nacka.kontakt").get(reverse("notify:outbox")).content.decode()
+    assert "Samling vid objekt X" not in html
+    assert "Skydd av objekt X" not in html
+    assert "Ett meddelande om en uppgift med sekretess som du inte får se" in html
+    assert not ConfidentialRead.objects.filter(user=outsider).exists()

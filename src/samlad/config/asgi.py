@@ -1,5 +1,7 @@
 """ASGI entry point (uvicorn serves it; live updates use async views). Each process works on
-at most REQUESTS_IN_FLIGHT requests at once; the rest wait their turn (samlad.core.concurrency)."""
+at most REQUESTS_IN_FLIGHT requests at once; the rest wait their turn, and a request's body is
+read (REQUEST_BODY_MAX_BYTES, REQUEST_BODY_TIMEOUT_SECONDS) before it takes its place
+(samlad.core.concurrency)."""
 
 import os
 
@@ -10,5 +12,9 @@ from samlad.core.concurrency import limit_requests
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samlad.config.settings")
 application = get_asgi_application()
-if settings.REQUESTS_IN_FLIGHT > 0:
-    application = limit_requests(application, limit=settings.REQUESTS_IN_FLIGHT)
+application = limit_requests(
+    application,
+    limit=settings.REQUESTS_IN_FLIGHT,
+    max_body_bytes=settings.REQUEST_BODY_MAX_BYTES,
+    body_timeout=settings.REQUEST_BODY_TIMEOUT_SECONDS,
+)

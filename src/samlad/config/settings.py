@@ -154,6 +154,11 @@ TASKS = {
 # 0 turns the cap off. Run more processes (uvicorn --workers, WEB_CONCURRENCY) for more at once:
 # bench/README.md, "Event page", has the figures behind one per process and two processes.
 REQUESTS_IN_FLIGHT = env_int("SAMLAD_REQUESTS_IN_FLIGHT", 1)
+# A request's body is read in full before the request takes its place behind that cap: larger
+# bodies are refused (413), and a client that has not sent its body within the time is answered
+# 408. Behind a proxy that buffers bodies (docs/operator.md) the time is never reached.
+REQUEST_BODY_MAX_BYTES = env_int("SAMLAD_REQUEST_BODY_MAX_BYTES", 5_000_000)
+REQUEST_BODY_TIMEOUT_SECONDS = env_int("SAMLAD_REQUEST_BODY_TIMEOUT", 30)
 # A worker that has not written a heartbeat for this long is reported as down by /healthz.
 WORKER_STALE_AFTER_SECONDS = env_int("WORKER_STALE_AFTER_SECONDS", 60)
 
@@ -197,6 +202,10 @@ REQUIRE_ADMIN_TWO_FACTOR = env_bool("REQUIRE_ADMIN_TWO_FACTOR", not DEMO_MODE)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures per user name from all addresses together that lock the account everywhere
+# (samlad.accounts.lockout).
+AXES_USERNAME_FAILURE_LIMIT = env_int("AXES_USERNAME_FAILURE_LIMIT", 20)
+AXES_HANDLER = "samlad.accounts.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

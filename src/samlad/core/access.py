@@ -208,7 +208,9 @@ def administrable_users(user: User) -> QuerySet:
     if is_platform_admin(user):
         return UserModel.objects.all()
     if is_network_member(user) and user.is_permission_admin:
-        return UserModel.objects.filter(actor_id=user.actor_id)
+        # Platform administrators' accounts are neither changed nor shown by an actor's own
+        # administrator, even where they belong to its actor.
+        return UserModel.objects.filter(actor_id=user.actor_id, is_superuser=False)
     return UserModel.objects.none()
 
 

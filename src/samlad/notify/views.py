@@ -1,5 +1,6 @@
 """The outbox page (/utskick/): every message the platform has sent or is sending, newest first,
-so a demo user sees the call-out messages and an administrator sees what went where."""
+so a demo user sees the call-out messages and an administrator sees what went where. The text of
+a message about a record the viewer may not see is not shown (samlad.notify.sources)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -9,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from samlad.core.errors import NotFound
-from samlad.notify import conf, health, selectors
+from samlad.notify import conf, health, selectors, sources
 from samlad.notify.forms import OutboxFilterForm
 
 PAGE_SIZE = 50
@@ -25,6 +26,8 @@ def outbox(request):
     except NotFound:
         raise Http404 from None
     page = Paginator(deliveries, PAGE_SIZE).get_page(request.GET.get("sida"))
+    page.object_list = list(page.object_list)
+    sources.mark_hidden_texts(request.user, page.object_list)
     query = request.GET.copy()
     query.pop("sida", None)
     context = {

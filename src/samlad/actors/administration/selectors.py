@@ -42,13 +42,18 @@ def actor_to_administer(user, *, public_id) -> Actor:
     return _one(access.administrable_actors(user), public_id)
 
 
-def users_of(actor: Actor) -> list[User]:
-    """The actor's accounts, active first, each with the functions it staffs."""
+def users_of(actor: Actor, *, viewer) -> list[User]:
+    """The actor's accounts `viewer` administers, active first, each with the functions it
+    staffs (platform administrators' accounts only for a platform administrator)."""
     assignments = FunctionAssignment.objects.filter(function__actor=actor).select_related(
         "function"
     )
-    users = User.objects.filter(actor=actor).prefetch_related(
-        Prefetch("function_assignments", queryset=assignments, to_attr="own_assignments")
+    users = (
+        access.administrable_users(viewer)
+        .filter(actor=actor)
+        .prefetch_related(
+            Prefetch("function_assignments", queryset=assignments, to_attr="own_assignments")
+        )
     )
     return sorted(
         users, key=lambda user: (not user.is_active, swedish_sort_key(str(user)), user.username)

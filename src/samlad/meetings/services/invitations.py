@@ -1,6 +1,7 @@
 """Calendar invitations to a meeting's participants, and the changes and cancellation after
 them, through the outbox: one e-mail with an iCalendar attachment per address. Who was invited is
-kept, so a change or a cancellation reaches exactly the same people."""
+kept, so a change or a cancellation reaches the same people, except those who may no longer see
+the meeting."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -125,10 +126,25 @@ def send_invitations(*, by, meeting: Meeting) -> int:
     return added
 
 
+def _may_still_see(meeting: Meeting, invitation: Invitation) -> bool:
+    """Whether the person invited may see the meeting now: a change or cancellation names its
+    title and time, so it does not go to someone who has since lost access (left the actor, was
+    deactivated, or the meeting became more restricted)."""
+    if invitation.user_id is None:
+        return meeting.classification == Classification.OPEN
+    return rules.can_view_meeting(invitation.user, meeting)
+
+
 def _resend(meeting: Meeting, what: str) -> int:
     meeting.calendar_sequence += 1
     meeting.save(update_fields=["calendar_sequence", "updated_at"])
-    invitations = list(Invitation.objects.filter(meeting=meeting).select_related("user", "actor"))
+    invitations = [
+        invitation
+        for invitation in Invitation.objects.filter(meeting=meeting).select_related(
+            "user__actor", "actor"
+        )
+        if _may_still_see(meeting, invitation)
+    ]
     for invitation in invitations:
         invitation.sequence = meeting.calendar_sequence
         _send(

@@ -6,15 +6,14 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from knox.auth import TokenAuthentication
 from rest_framework import status
-from rest_framework.authentication import SessionAuthentication
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from samlad.actors.models import Actor
+from samlad.api.authentication import SessionAuthentication, TokenAuthentication
 from samlad.api.schema import problems
 from samlad.core.errors import NotFound
 from samlad.events import selectors as event_selectors

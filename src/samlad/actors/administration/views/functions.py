@@ -16,11 +16,11 @@ from samlad.actors.administration.views.common import for_administered_actor, fo
 from samlad.core.errors import NotPermitted
 
 
-def _candidates(actor, function) -> list:
+def _candidates(viewer, actor, function) -> list:
     staffing = {assignment.user_id for assignment in function.assignments.all()}
     return [
         user
-        for user in selectors.users_of(actor)
+        for user in selectors.users_of(actor, viewer=viewer)
         if user.is_active and user.pk not in staffing and not user.is_platform_admin
     ]
 
@@ -38,7 +38,7 @@ def _back_to(function):
 def detail(request, actor, function_id):
     """Who staffs the function, in call-out order, and who could."""
     function = found(selectors.function_of, actor, public_id=function_id)
-    form = StaffForm(candidates=_candidates(actor, function))
+    form = StaffForm(candidates=_candidates(request.user, actor, function))
     context = {"actor": actor, "function": function, "form": form}
     return render(request, "administration/function.html", context)
 
@@ -78,7 +78,7 @@ def _change_functions(request, person, kinds) -> bool:
 def staff(request, actor, function_id):
     """Add a person last in the call-out order."""
     function = found(selectors.function_of, actor, public_id=function_id)
-    form = StaffForm(request.POST, candidates=_candidates(actor, function))
+    form = StaffForm(request.POST, candidates=_candidates(request.user, actor, function))
     if not form.is_valid():
         messages.error(request, _("Choose a person to add."))
         return _back_to(function)

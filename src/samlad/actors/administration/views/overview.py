@@ -40,7 +40,7 @@ def _actor_page(request, actor):
     access.note_reads(request.user, points, via="administration")
     context = {
         "actor": actor,
-        "users": selectors.users_of(actor),
+        "users": selectors.users_of(actor, viewer=request.user),
         "functions": selectors.functions_of(actor),
         "contact_points": points,
         "is_platform_admin": access.is_platform_admin(request.user),
