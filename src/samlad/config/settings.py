@@ -276,6 +276,9 @@ REST_FRAMEWORK = {
     # the API at /api/docs/.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "samlad.api.rendering.AlwaysJson",
+    # No OPTIONS answers (405): the schema at /api/schema/ describes the API, and DRF's metadata
+    # looked up the object for some views (500 for an address that names nothing).
+    "DEFAULT_METADATA_CLASS": None,
 }
 REST_KNOX = {
     "TOKEN_TTL": timedelta(hours=env_int("API_TOKEN_TTL_HOURS", 24 * 30)),
