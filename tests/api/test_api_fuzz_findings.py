@@ -38,3 +38,33 @@ def test_a_forums_meeting_time_is_documented_as_a_time_without_an_offset(api_for
     checker = jsonschema_rs.validator_for(field, validate_formats=True)
     for value in times:
         assert checker.is_valid(value), value
+
+
+def _schema() -> dict:
+    import yaml
+    from django.test import Client
+
+    return yaml.safe_load(Client().get("/api/schema/").content)
+
+
+def test_a_cap_import_without_a_media_type_is_a_documented_415(api_for, problem):
+    response = api_for("tib").generic("POST", "/api/v1/cap/import/", b"<alert/>", content_type="")
+    assert problem(response, 415)["code"] == "unsupported_media_type"
+    assert "415" in _schema()["paths"]["/api/v1/cap/import/"]["post"]["responses"]
+
+
+def test_field_errors_of_a_nested_object_match_the_documented_problem(api_for, problem):
+    import jsonschema_rs
+
+    settings = {
+        "email": {"all_categories": True, "categories": [], "scope": "all", "timing": "immediate"},
+        "sms": {"enabled": False, "all_categories": True, "categories": [], "scope": "all"},
+    }
+    response = api_for("nacka.kontakt").put(
+        "/api/v1/me/notification-settings/", settings, format="json"
+    )
+    body = problem(response, 400)
+    assert body["errors"]["email"] == {"enabled": ["Det här fältet är obligatoriskt."]}
+    schema = _schema()
+    documented = {"$ref": "#/components/schemas/Problem", "components": schema["components"]}
+    assert jsonschema_rs.validator_for(documented).is_valid(body), body
