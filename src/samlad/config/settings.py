@@ -131,10 +131,15 @@ elif env_int("DATABASE_POOL_MAX_SIZE", 20) > 0:
     # request cost a few milliseconds of every page. Live streams hand theirs back between polls
     # (samlad.core.live), so open pages do not hold connections.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A connection is checked as it leaves the pool (CONN_HEALTH_CHECKS): after the database
+    # restarted, the pool's old connections are dead, and a request must get a new one, not an
+    # error. While the database is down a request waits DATABASE_POOL_TIMEOUT seconds, then
+    # gets a 503 (samlad.core.unavailable).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": env_int("DATABASE_POOL_MAX_SIZE", 20),
-        "timeout": 10,
+        "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
