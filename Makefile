@@ -37,7 +37,7 @@ test-postgres: $(VENV)/.installed-dev messages
 
 # The API fuzzing of the suite, deeper (docs/security.md, "Fuzzing").
 fuzz: $(VENV)/.installed-dev messages
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} $(BIN)/python -m pytest tests/fuzz -n $${TEST_JOBS:-2} $(PYTEST_ARGS)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} FUZZ_COVERAGE=$${FUZZ_COVERAGE:-1} $(BIN)/python -m pytest tests/fuzz -n $${TEST_JOBS:-2} $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

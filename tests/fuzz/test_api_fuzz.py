@@ -3,8 +3,9 @@ token as a contact function (nacka.kontakt) and as the county board's officer on
 Every operation gets generated requests, valid and invalid; each answer must be no 5xx, with a
 documented status code and content type and a body that matches the schema. Runs in-process
 (WSGI), each operation in its own rolled-back transaction, derandomized: the same cases every
-run. FUZZ_EXAMPLES (default 8) sets how many generated requests per operation and user; raise it
-to fuzz deeper (docs/security.md, "Fuzzing")."""
+run. FUZZ_EXAMPLES (default 8) sets how many generated requests per operation and user, and
+FUZZ_COVERAGE=1 adds schemathesis' coverage phase (every boundary and wrong-type case the schema
+defines, many per operation): `make fuzz` does both (docs/security.md, "Fuzzing")."""
 
 import json
 import os
@@ -18,11 +19,13 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
 from knox.models import AuthToken
+from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from samlad.accounts.models import User
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
+COVERAGE = os.environ.get("FUZZ_COVERAGE", "") not in {"", "0", "false", "no"}
 
 # Not checked: input the schema allows but the rules refuse (a lead actor one may not name, a
 # closed event) is rightly a 400/403/409, and DRF's pagination ignores a malformed offset.
@@ -32,7 +35,9 @@ NOT_CHECKED = [positive_data_acceptance, negative_data_rejection]
 def _schema():
     """The schema /api/schema/ serves, made here (collection may not use the database)."""
     document = SchemaGenerator().get_schema(request=None, public=True)
-    loaded = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(document)))
+    config = SchemathesisConfig.from_dict({"phases": {"coverage": {"enabled": COVERAGE}}})
+    document = json.loads(OpenApiJsonRenderer().render(document))
+    loaded = schemathesis.openapi.from_dict(document, config=config)
     loaded.app = WSGIHandler()
     return loaded
 
