@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := samlad.config.settings
 
-.PHONY: run test test-postgres lint format messages clean
+.PHONY: run test test-postgres fuzz lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(VENV)/.installed-dev messages
 # The same suite on PostgreSQL (these machines have it on 127.0.0.1:5432, trust auth).
 test-postgres: $(VENV)/.installed-dev messages
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samlad} $(BIN)/python -m pytest -n $${TEST_JOBS:-2} $(PYTEST_ARGS)
+
+# The API fuzzing of the suite, deeper (docs/security.md, "Fuzzing").
+fuzz: $(VENV)/.installed-dev messages
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} FUZZ_COVERAGE=$${FUZZ_COVERAGE:-1} $(BIN)/python -m pytest tests/fuzz -n $${TEST_JOBS:-2} $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -7,7 +7,12 @@ from drf_spectacular.extensions import (
 )
 from drf_spectacular.plumbing import ResolvedComponent, build_bearer_security_scheme_object
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers
 
 from samlad.api.errors import PROBLEM_JSON
@@ -66,6 +71,18 @@ class EnumFieldScheme(OpenApiSerializerFieldExtension):
         return component.ref
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "additionalProperties": {
+            "oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "object"}]
+        },
+    }
+)
+class FieldErrors(serializers.DictField):
+    """Messages per field: a list of texts, or for a nested object its own FieldErrors."""
+
+
 class ProblemSerializer(serializers.Serializer):
     """An error (RFC 9457 problem document)."""
 
@@ -77,10 +94,12 @@ class ProblemSerializer(serializers.Serializer):
         required=False,
         help_text="What went wrong, for programs (e.g. otp_required, otp_wrong, locked_out).",
     )
-    errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
+    errors = FieldErrors(
         required=False,
-        help_text="For invalid input: the messages per field (non_field_errors for the whole).",
+        help_text=(
+            "For invalid input: the messages per field (non_field_errors for the whole); for a "
+            "field that holds an object, its own fields' messages the same way."
+        ),
     )
 
 
@@ -91,6 +110,7 @@ _MEANINGS = {
     404: "No such record, or none you may see: the two look the same.",
     409: "In conflict with the record as it stands now (someone changed it first).",
     413: "The request is too large.",
+    415: "The body is of a media type this endpoint does not take, or cannot be read as one.",
     422: "Understood, but it cannot be done.",
     429: "Too many attempts: the account is locked or must wait (see Retry-After).",
 }

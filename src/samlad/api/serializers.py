@@ -3,6 +3,7 @@
 import uuid
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 
@@ -69,3 +70,11 @@ class EnumField(serializers.ChoiceField):
     def __init__(self, enum, **kwargs):
         self.enum = enum
         super().__init__(choices=enum.choices, **kwargs)
+
+
+@extend_schema_field(
+    {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$", "example": "16:00:00"}
+)
+class LocalTimeField(serializers.TimeField):
+    """A time of day in Swedish time, without an offset ("16:00:00"). OpenAPI's `format: time`
+    is RFC 3339's full-time, which demands one, so the schema gives the pattern instead."""

@@ -132,10 +132,15 @@ elif env_int("DATABASE_POOL_MAX_SIZE", 20) > 0:
     # request cost a few milliseconds of every page. Live streams hand theirs back between polls
     # (samlad.core.live), so open pages do not hold connections.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A connection is checked as it leaves the pool (CONN_HEALTH_CHECKS): after the database
+    # restarted, the pool's old connections are dead, and a request must get a new one, not an
+    # error. While the database is down a request waits DATABASE_POOL_TIMEOUT seconds, then
+    # gets a 503 (samlad.core.unavailable).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": env_int("DATABASE_POOL_MAX_SIZE", 20),
-        "timeout": 10,
+        "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -289,6 +294,9 @@ REST_FRAMEWORK = {
     # the API at /api/docs/.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "samlad.api.rendering.AlwaysJson",
+    # No OPTIONS answers (405): the schema at /api/schema/ describes the API, and DRF's metadata
+    # looked up the object for some views (500 for an address that names nothing).
+    "DEFAULT_METADATA_CLASS": None,
 }
 REST_KNOX = {
     "TOKEN_TTL": timedelta(hours=env_int("API_TOKEN_TTL_HOURS", 24 * 30)),

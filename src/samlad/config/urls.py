@@ -18,3 +18,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("samlad.api.urls")),
 ]
+
+handler500 = "samlad.core.unavailable.server_error"

@@ -13,7 +13,7 @@ from samlad.activation.models import (
     Forum,
     ForumMember,
 )
-from samlad.api.serializers import ActorSummarySerializer
+from samlad.api.serializers import ActorSummarySerializer, LocalTimeField
 from samlad.core import access
 from samlad.events.selectors import visible_events
 
@@ -31,6 +31,9 @@ class ForumSerializer(serializers.ModelSerializer):
     host_actor = ActorSummarySerializer(allow_null=True)
     members = ForumMemberSerializer(many=True)
     step_minutes = serializers.IntegerField(help_text="Escalation step actually used.")
+    rhythm_time = LocalTimeField(
+        label=Forum._meta.get_field("rhythm_time").verbose_name, allow_null=True, required=False
+    )
 
     class Meta:
         model = Forum

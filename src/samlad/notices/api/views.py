@@ -213,6 +213,7 @@ class CapImport(APIView):
                 403,
                 409,
                 413,
+                415,
                 422,
                 meanings={
                     400: "No alert sent, malformed XML, or a DTD or entities.",
