@@ -1,10 +1,13 @@
 import pytest
+from django.test import override_settings
 
+from notify.provider_server import ProviderServer
 from samlad.accounts.models import User
 from samlad.activation import services
 from samlad.activation.models import Forum
 from samlad.actors.models import Function, FunctionAssignment
 from samlad.notify.models import Delivery
+from smtp import LocalSMTPServer
 
 COORDINATING = "regionalt-samordnande-forum"
 
@@ -52,3 +55,14 @@ def staff(actor):
         return person
 
     return add
+
+
+@pytest.fixture
+def local_servers(demo_data):
+    """The local SMTP and 46elks servers, with this process sending to them: (smtp, sms)."""
+    with (
+        LocalSMTPServer() as smtp,
+        ProviderServer() as sms,
+        override_settings(**smtp.settings(), **sms.elks_settings()),
+    ):
+        yield smtp, sms

@@ -6,33 +6,21 @@ list → TiB alerted by e-mail and SMS, and the board's requirement clock turns 
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.test import Client, override_settings
+from django.test import Client
 
 from clocked import SharedClock
-from notify.provider_server import ProviderServer
 from samlad.accounts.models import User
 from samlad.activation import services
 from samlad.activation.models import Forum, Participant, Recipient
 from samlad.actors.demo import FICTION_MOBILES
 from samlad.actors.models import Actor, Function, FunctionAssignment
 from samlad.notify.models import Delivery, DeliveryStatus
-from smtp import LocalSMTPServer
 from worker import running_worker, wait_until, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 START = datetime(2027, 2, 9, 2, 0, tzinfo=UTC)  # 03:00 in Stockholm, a Tuesday night
 JOBS = ("notify.sweep", "activation.escalate")
-
-
-@pytest.fixture
-def servers(demo_data):
-    with (
-        LocalSMTPServer() as smtp,
-        ProviderServer() as sms,
-        override_settings(**smtp.settings(), **sms.elks_settings()),
-    ):
-        yield smtp, sms
 
 
 @pytest.fixture
@@ -81,9 +69,9 @@ def texted(sms, number: str, code: str) -> bool:
 
 
 def test_unanswered_actors_escalate_to_the_not_reached_list_and_tib_is_alerted(
-    servers, clock, tmp_path
+    local_servers, clock, tmp_path
 ):
-    smtp, sms = servers
+    smtp, sms = local_servers
     first_number, deputy_number = unused_mobiles()[-2:]
     first = communicator("nacka.kommunikator", 1, first_number)
     deputy = communicator("nacka.stf.kommunikator", 2, deputy_number)

@@ -7,14 +7,11 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.test import override_settings
 
 from clocked import SharedClock
-from notify.provider_server import ProviderServer
 from samlad.activation.models import Activation
 from samlad.core.models import ScheduledJob
 from samlad.notify.models import Delivery, DeliveryStatus
-from smtp import LocalSMTPServer
 from worker import running_worker, wait_until, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,24 +30,14 @@ def weekly():
 
 
 @pytest.fixture
-def servers(demo_data):
-    with (
-        LocalSMTPServer() as smtp,
-        ProviderServer() as sms,
-        override_settings(**smtp.settings(), **sms.elks_settings()),
-    ):
-        yield smtp, sms
-
-
-@pytest.fixture
 def clock(tmp_path):
     shared = SharedClock(tmp_path / "clock", at(THURSDAY, 8, 59))
     yield shared
     shared.stop()
 
 
-def worker_for(servers, clock, tmp_path, *, jobs=WEEKLY_JOBS):
-    smtp, sms = servers
+def worker_for(local_servers, clock, tmp_path, *, jobs=WEEKLY_JOBS):
+    smtp, sms = local_servers
     env = worker_env(smtp, sms, **clock.env())
     return running_worker(env, tmp_path / "worker.log", jobs=jobs)
 
@@ -72,10 +59,10 @@ def all_sent(activation) -> bool:
 
 
 def test_the_worker_calls_the_conference_out_once_at_nine_and_ends_it_after_the_meeting(
-    servers, clock, tmp_path
+    local_servers, clock, tmp_path
 ):
-    smtp, sms = servers
-    with worker_for(servers, clock, tmp_path):
+    smtp, sms = local_servers
+    with worker_for(local_servers, clock, tmp_path):
         wait_for_the_scheduler(at(THURSDAY, 8, 59), tmp_path)
         assert not weekly().exists()
 
@@ -106,20 +93,22 @@ def test_the_worker_calls_the_conference_out_once_at_nine_and_ends_it_after_the_
     assert weekly().count() == 1
 
 
-def test_the_worker_calls_nobody_on_a_friday(servers, clock, tmp_path):
+def test_the_worker_calls_nobody_on_a_friday(local_servers, clock, tmp_path):
     friday = THURSDAY + timedelta(days=1)
     clock.move_to(at(friday, 9, 0))
-    with worker_for(servers, clock, tmp_path):
+    with worker_for(local_servers, clock, tmp_path):
         wait_for_the_scheduler(at(friday, 9, 0), tmp_path)
         clock.move_to(at(friday, 16, 30))
         wait_for_the_scheduler(at(friday, 16, 30), tmp_path)
     assert not weekly().exists()
-    assert servers[1].sms == [] and servers[0].messages == []
+    assert local_servers[1].sms == [] and local_servers[0].messages == []
 
 
-def test_a_worker_started_by_a_test_runs_no_weekly_call_out_unless_asked(servers, clock, tmp_path):
+def test_a_worker_started_by_a_test_runs_no_weekly_call_out_unless_asked(
+    local_servers, clock, tmp_path
+):
     clock.move_to(at(THURSDAY, 9, 5))
-    with worker_for(servers, clock, tmp_path, jobs=("notify.sweep",)):
+    with worker_for(local_servers, clock, tmp_path, jobs=("notify.sweep",)):
         wait_until(
             lambda: ScheduledJob.objects.filter(
                 name="notify.sweep", last_run_at__gte=at(THURSDAY, 9, 5)
@@ -129,4 +118,4 @@ def test_a_worker_started_by_a_test_runs_no_weekly_call_out_unless_asked(servers
         )
     assert not ScheduledJob.objects.filter(name="activation.weekly_call_out").exists()
     assert not weekly().exists()
-    assert servers[1].sms == []
+    assert local_servers[1].sms == []

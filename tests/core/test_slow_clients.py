@@ -9,40 +9,12 @@ import threading
 import time
 
 import pytest
-import uvicorn
 from django.core.asgi import get_asgi_application
 
 from samlad.core.concurrency import limit_requests
+from served import served
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@contextlib.contextmanager
-def served(application):
-    """`application` served by uvicorn in a thread on a free port; yields the port."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        application,
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="off",
-        timeout_graceful_shutdown=1,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    try:
-        yield port
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)
 
 
 def samlad(*, max_body_bytes: int = 100_000, body_timeout: float = 30):

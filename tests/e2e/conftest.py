@@ -97,39 +97,15 @@ def sign_in(settings):
 def asgi_server(demo_data):
     """Samlad served by uvicorn (ASGI, as in production) in a thread, on the test database.
     Needed where the page streams (Server-Sent Events), which the WSGI live server can't."""
-    import socket
-    import threading
-    import time
-
-    import uvicorn
-
     from samlad.config.asgi import application
+    from served import served
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        application,
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="off",
-        timeout_graceful_shutdown=1,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
+    with served(application) as port:
 
-    class Live:
-        url = f"http://127.0.0.1:{port}"
+        class Live:
+            url = f"http://127.0.0.1:{port}"
 
-    yield Live
-    server.should_exit = True
-    thread.join(timeout=5)
+        yield Live
 
 
 @pytest.fixture
