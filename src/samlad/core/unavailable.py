@@ -39,10 +39,9 @@ def server_error(request):
         body = problem(503, {"detail": detail}) | {"code": "database_unavailable"}
         response = JsonResponse(body, status=503, content_type=PROBLEM_JSON)
     else:
+        title = _("Service Unavailable")
         response = HttpResponse(
-            f"<!DOCTYPE html><title>Samlad</title><h1>{_('Service Unavailable')}</h1>"
-            f"<p>{detail}</p>",
-            status=503,
+            f"<!DOCTYPE html><title>Samlad</title><h1>{title}</h1><p>{detail}</p>", status=503
         )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
