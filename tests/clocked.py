@@ -6,6 +6,9 @@ this file, which applies the same clock before Django starts:
 
     python tests/clocked.py manage.py samlad_worker ...
 
+Every process a test starts goes through `command(...)`: `command("manage.py", "samlad_worker")`,
+`command("-m", "uvicorn", ...)`, `command("tests/faults/prepare.py")`.
+
 The clock is a line "<ISO instant>@<real Unix time>": at that real time the clock read that
 instant, and it runs on at the real pace from there. It comes from
 
@@ -75,6 +78,11 @@ def _follow(path: Path, traveller) -> None:
             traveller.move_to(reading(line))
 
 
+def command(*arguments: str) -> list[str]:
+    """The command line running a script (or `-m module`) on the test clock."""
+    return [sys.executable, str(Path(__file__).resolve()), *arguments]
+
+
 def start_clock() -> None:
     """Apply the clock named by the environment to this process (nothing if none)."""
     clock_file = os.environ.get("SAMLAD_CLOCK_FILE")
@@ -87,9 +95,19 @@ def start_clock() -> None:
         follower.start()
 
 
-if __name__ == "__main__":
-    start_clock()
-    script, *arguments = sys.argv[1:]
-    sys.argv = [script, *arguments]
+def _run(arguments: list[str]) -> None:
+    if arguments[0] == "-m":
+        module, *rest = arguments[1:]
+        sys.argv = [module, *rest]
+        sys.path[0] = os.getcwd()  # as `python -m` does, not tests/
+        runpy.run_module(module, run_name="__main__", alter_sys=True)
+        return
+    script, *rest = arguments
+    sys.argv = [script, *rest]
     sys.path[0] = str(Path(script).resolve().parent)  # the script's folder, not tests/
     runpy.run_path(script, run_name="__main__")
+
+
+if __name__ == "__main__":
+    start_clock()
+    _run(sys.argv[1:])

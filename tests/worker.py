@@ -13,12 +13,13 @@ conference call-out, escalation, digests or feed polling.
 
 import os
 import subprocess
-import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import connection
+
+import clocked
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,7 +61,7 @@ def start_worker(
     env: dict, log: Path, *, jobs: tuple[str, ...] = DELIVERY_JOBS
 ) -> subprocess.Popen:
     """The worker, running the periodic jobs named in `jobs` (shell-style names; () for none)."""
-    command = [sys.executable, str(ROOT / "tests" / "clocked.py"), "manage.py", "samlad_worker"]
+    command = clocked.command("manage.py", "samlad_worker")
     command += ["--queue-name", "*", "--interval", "0.2", "--no-startup-delay", "--no-reload"]
     command += ["-v", "0"]
     command += ["--jobs", ",".join(jobs)] if jobs else ["--no-scheduler"]

@@ -7,7 +7,6 @@ once (counted at the local SMTP and SMS servers) and the board shows every actor
 
 import json
 import subprocess
-import sys
 import time
 from collections import Counter
 
@@ -15,6 +14,7 @@ import httpx
 import pytest
 from own_postgres import OwnPostgres, why_not
 
+import clocked
 from notify.provider_server import ProviderServer, free_port
 from smtp import LocalSMTPServer
 from worker import ROOT, running_worker, wait_until, worker_env
@@ -27,7 +27,7 @@ DOWN_SECONDS = 4
 def prepare(env: dict) -> dict:
     """Migrate the new database, load the demo registry; TiB's token and the forum."""
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "faults" / "prepare.py")],
+        clocked.command(str(ROOT / "tests" / "faults" / "prepare.py")),
         env=env,
         cwd=ROOT,
         capture_output=True,
@@ -43,7 +43,7 @@ class Web:
 
     def __init__(self, env: dict, log):
         self.port = free_port()
-        command = [sys.executable, "-m", "uvicorn", "samlad.config.asgi:application"]
+        command = clocked.command("-m", "uvicorn", "samlad.config.asgi:application")
         command += ["--host", "127.0.0.1", "--port", str(self.port), "--no-access-log"]
         with log.open("ab") as output:
             self.process = subprocess.Popen(
