@@ -103,7 +103,7 @@ def test_unanswered_actors_escalate_to_the_not_reached_list_and_tib_is_alerted(
         wait_until(
             lambda: texted(sms, e164(nacka_contact), activation.code),
             60,
-            "the 24/7 contact function to be called",
+            f"the 24/7 contact function to be called (worker log: {log})",
         )
         nacka = nacka_in(activation)
         assert nacka.not_reached_at is None
@@ -118,7 +118,7 @@ def test_unanswered_actors_escalate_to_the_not_reached_list_and_tib_is_alerted(
         wait_until(
             lambda: Participant.objects.get(pk=nacka.pk).not_reached_at is not None,
             60,
-            "Nacka on the not-reached list",
+            f"Nacka on the not-reached list (worker log: {log})",
         )
         alerts = Delivery.objects.filter(
             topic=activation.topic,
