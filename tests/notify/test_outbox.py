@@ -34,6 +34,28 @@ def test_the_same_key_twice_is_one_delivery(django_capture_on_commit_callbacks):
 
 
 @pytest.mark.django_db
+def test_a_key_longer_than_its_column_still_means_once():
+    # TiB's not-reached alert names every unreached actor in its key: 36 actors with ids of
+    # five digits made the escalation job fail on PostgreSQL (varchar(200)) and TiB was never told.
+    many = "-".join(str(10_000 + n) for n in range(36))
+    key = f"activation:{'0' * 36}:not-reached:{many}:email:tib@lansstyrelsen.example"
+    first = outbox.enqueue(key=key, channel="email", address="tib@example.org", topic="t", body="1")
+    again = outbox.enqueue(key=key, channel="email", address="tib@example.org", topic="t", body="1")
+    other = outbox.enqueue(
+        key=key + "x", channel="email", address="tib@example.org", topic="t", body="2"
+    )
+    assert first.pk == again.pk != other.pk
+    assert len(first.idempotency_key) <= 200
+    assert first.idempotency_key.startswith(f"activation:{'0' * 36}:not-reached:")
+    assert (
+        outbox.enqueue_many(
+            [outbox.Message(key=key, channel="email", address="a@b.se", topic="t", body="1")]
+        )
+        == 0
+    )
+
+
+@pytest.mark.django_db
 def test_enqueue_many_adds_each_key_once_and_says_how_many_were_new():
     assert outbox.enqueue_many(_message(n) for n in range(2500)) == 2500
     assert outbox.enqueue_many(_message(n) for n in range(2400, 2600)) == 100

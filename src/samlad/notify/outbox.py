@@ -1,6 +1,7 @@
 """Putting messages in the outbox. Callers run inside their own transaction, so the delivery rows
 commit (or roll back) together with what caused them; the worker is woken after the commit."""
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -49,7 +50,7 @@ def enqueue(
     )
     row = message.row()
     delivery, created = Delivery.objects.get_or_create(
-        idempotency_key=key,
+        idempotency_key=row.idempotency_key,
         defaults={
             f.attname: getattr(row, f.attname)
             for f in Delivery._meta.concrete_fields
@@ -88,7 +89,7 @@ class Message:
             body = _mark_exercise(body)
         address = e164(self.address) if self.channel == Channel.SMS else self.address.strip()
         return Delivery(
-            idempotency_key=self.key,
+            idempotency_key=stored_key(self.key),
             channel=self.channel,
             address=address,
             topic=self.topic,
@@ -115,6 +116,18 @@ def enqueue_many(messages: Iterable[Message]) -> int:
     if added:
         wake_after_commit()
     return added
+
+
+KEY_LENGTH = Delivery._meta.get_field("idempotency_key").max_length
+
+
+def stored_key(key: str) -> str:
+    """The key as stored: as given when it fits the column, else its beginning and a digest of
+    the whole (a key naming many actors or a long address must still mean once, not fail)."""
+    if len(key) <= KEY_LENGTH:
+        return key
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return f"{key[: KEY_LENGTH - len(digest) - 1]}#{digest}"
 
 
 def wake_after_commit() -> None:
