@@ -143,25 +143,16 @@ def invite(request, actor, user_id):
 def platform_admin(request, actor, user_id):
     """Ask first, then make a person a platform administrator or withdraw it (platform
     administrators only; an unknown person is 404 for everyone)."""
-    user = found(selectors.user_to_administer, request.user, actor=actor, public_id=user_id)
-    if not access.is_platform_admin(request.user):
-        raise PermissionDenied
-    grant = not user.is_platform_admin
-    if request.method == "POST":
-        try:
-            services.set_platform_admin(by=request.user, user=user, value=grant)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            done = (
-                _("%(name)s is now a platform administrator.")
-                if grant
-                else _("%(name)s is no longer a platform administrator.")
-            )
-            messages.success(request, done % {"name": user})
-        return _back_to(actor, user)
-    context = {"actor": actor, "account": user, "grant": grant}
-    return render(request, "administration/user_platform_admin.html", context)
+    return _platform_right(
+        request,
+        actor,
+        user_id,
+        held=lambda user: user.is_platform_admin,
+        change=services.set_platform_admin,
+        granted=_("%(name)s is now a platform administrator."),
+        withdrawn=_("%(name)s is no longer a platform administrator."),
+        template="administration/user_platform_admin.html",
+    )
 
 
 @for_administered_actor
@@ -169,22 +160,32 @@ def platform_admin(request, actor, user_id):
 def security_officer(request, actor, user_id):
     """Ask first, then give a person the right to read the audit logs or withdraw it (platform
     administrators only; an unknown person is 404 for everyone)."""
+    return _platform_right(
+        request,
+        actor,
+        user_id,
+        held=lambda user: user.is_security_officer,
+        change=services.set_security_officer,
+        granted=_("%(name)s may now read the audit logs."),
+        withdrawn=_("%(name)s may no longer read the audit logs."),
+        template="administration/user_security_officer.html",
+    )
+
+
+def _platform_right(request, actor, user_id, *, held, change, granted, withdrawn, template):
+    """Grant a platform right the person lacks or withdraw one it holds, after a confirmation
+    page; only platform administrators may."""
     user = found(selectors.user_to_administer, request.user, actor=actor, public_id=user_id)
     if not access.is_platform_admin(request.user):
         raise PermissionDenied
-    grant = not user.is_security_officer
+    grant = not held(user)
     if request.method == "POST":
         try:
-            services.set_security_officer(by=request.user, user=user, value=grant)
+            change(by=request.user, user=user, value=grant)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            done = (
-                _("%(name)s may now read the audit logs.")
-                if grant
-                else _("%(name)s may no longer read the audit logs.")
-            )
-            messages.success(request, done % {"name": user})
+            messages.success(request, (granted if grant else withdrawn) % {"name": user})
         return _back_to(actor, user)
     context = {"actor": actor, "account": user, "grant": grant}
-    return render(request, "administration/user_security_officer.html", context)
+    return render(request, template, context)
