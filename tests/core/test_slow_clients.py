@@ -4,6 +4,7 @@ waiting behind the per-process cap on requests worked on at once."""
 
 import contextlib
 import json
+import re
 import socket
 import threading
 import time
@@ -53,7 +54,24 @@ class SlowSender(threading.Thread):
                 except OSError:
                     return
                 if self.answer:
+                    self.answer = rest_of_answer(sock, self.answer)
                     return
+
+
+def rest_of_answer(sock, answer: bytes) -> bytes:
+    """Read on until the answer's head and its Content-Length of body have come (the server may
+    send them in separate packets), the connection closes, or two seconds pass."""
+    sock.settimeout(2)
+    with contextlib.suppress(TimeoutError, ConnectionResetError):
+        while not _complete(answer) and (chunk := sock.recv(65536)):
+            answer += chunk
+    return answer
+
+
+def _complete(answer: bytes) -> bool:
+    head, separator, body = answer.partition(b"\r\n\r\n")
+    length = re.search(rb"content-length: *(\d+)", head.lower())
+    return bool(separator) and length is not None and len(body) >= int(length.group(1))
 
 
 def read_all(sock) -> bytes:
