@@ -39,9 +39,11 @@ test-postgres: $(VENV)/.installed-dev messages
 fuzz: $(VENV)/.installed-dev messages
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} FUZZ_COVERAGE=$${FUZZ_COVERAGE:-1} $(BIN)/python -m pytest tests/fuzz -n $${TEST_JOBS:-2} $(PYTEST_ARGS)
 
+# ruff, the template linter, and mypy with its ratchet (scripts/mypy_ratchet.py says how it works).
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/mypy_ratchet.py
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
