@@ -43,6 +43,7 @@ fuzz: $(VENV)/.installed-dev messages
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint src --lint
 	$(BIN)/python scripts/mypy_ratchet.py
 
 format: $(VENV)/.installed-dev
