@@ -23,7 +23,7 @@ from harness import PYTHON, ROOT, bench_env, fresh_database, machine, run_django
 from servers import Servers, clear_outbox, start_workers, worker_env
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import callout_messages as text  # noqa: E402
+import callout_messages as text
 
 
 def call_out(size: int) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import callout_messages as text  # noqa: E402
+import callout_messages as text
 
 ELKS = ("u0123456789abcdef", "elks-secret")
 

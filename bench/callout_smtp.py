@@ -24,7 +24,7 @@ class Counter:
         self.recipients = set()
         self.last_at = None
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd's hook
         with self.lock:
             self.messages += 1
             self.envelope_recipients += len(envelope.rcpt_tos)
@@ -44,7 +44,7 @@ class Counter:
 
 def stats_handler(counter: Counter):
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's hook
+        def do_GET(self):  # http.server's hook
             if self.path == "/_reset":
                 with counter.lock:
                     counter.reset()

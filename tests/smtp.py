@@ -35,13 +35,13 @@ class _Collector:
         self.refused: dict[str, str] = {}  # address -> the answer to its RCPT TO
         self.arrived = threading.Condition()
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refused:
             return self.refused[address]
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd's hook name
         with self.arrived:
             self.envelopes.append(envelope)
             self.arrived.notify_all()

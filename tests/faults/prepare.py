@@ -20,4 +20,4 @@ with override_settings(DEMO_MODE=True):
     load_all()
 token = AuthToken.objects.create(user=User.objects.get(username="tib"))[1]
 forum = Forum.objects.get(slug="regionalt-samordnande-forum")
-print(json.dumps({"token": token, "forum": str(forum.public_id)}))  # noqa: T201
+print(json.dumps({"token": token, "forum": str(forum.public_id)}))

@@ -67,7 +67,7 @@ class State:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self):
-        self.random = random.Random(self.seed)  # noqa: S311 - test data
+        self.random = random.Random(self.seed)  # test data
 
 
 class ProviderApp:

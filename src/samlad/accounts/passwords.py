@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from samlad.core import log
 
-DEMO_PASSWORD = "samlad-demo"  # noqa: S105 - public by design, refused outside demo mode
+DEMO_PASSWORD = "samlad-demo"  # public by design, refused outside demo mode
 
 
 def is_demo_password(password: str | None) -> bool:

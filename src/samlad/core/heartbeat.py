@@ -36,7 +36,7 @@ class Heartbeat(threading.Thread):
             close_old_connections()
             try:
                 beat(worker_id=self.worker_id, started_at=self.started_at)
-            except Exception:  # noqa: BLE001 - a missed beat must never kill the worker
+            except Exception:  # a missed beat must never kill the worker
                 connection.close()
             self.stopped.wait(self.interval)
 

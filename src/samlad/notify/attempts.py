@@ -59,7 +59,7 @@ def attempt(sender, delivery, *, journal=None, noted: dict | None = None) -> Out
             permanent=error.permanent,
             in_doubt=error.uncertain or (delivery.in_doubt and not checked),
         )
-    except Exception as error:  # noqa: BLE001 - any failure is recorded, never lost
+    except Exception as error:  # any failure is recorded, never lost
         return Outcome(
             delivery.id,
             sender.provider,
@@ -87,7 +87,7 @@ def attempt_batch(sender, deliveries: list, *, journal=None, noted: dict | None 
         results = sender.send_batch(to_send)
     except SendError as error:
         results = {delivery.id: error for delivery in to_send}
-    except Exception as error:  # noqa: BLE001 - any failure is recorded, never lost
+    except Exception as error:  # any failure is recorded, never lost
         failure = SendError(f"{type(error).__name__}: {error}"[:1000], uncertain=True)
         results = {delivery.id: failure for delivery in to_send}
     accepted = [(d.public_id, results[d.id]) for d in to_send if isinstance(results[d.id], str)]
