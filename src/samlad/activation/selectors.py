@@ -40,6 +40,9 @@ def visible_forums(user, *, include_inactive: bool = False) -> QuerySet:
 
 
 def forum_for(user, *, public_id) -> Forum:
+    """The forum with this public id if the user may see it (an inactive one only for a platform
+    administrator); NotFound otherwise.
+    """
     return _one(visible_forums(user, include_inactive=access.is_platform_admin(user)), public_id)
 
 
@@ -57,6 +60,9 @@ def visible_activations(user, *, status: str | None = None) -> QuerySet:
 
 
 def activation_for(user, *, public_id) -> Activation:
+    """The activation with this public id if the user may see it; NotFound otherwise, whether it is
+    missing or not theirs.
+    """
     return _one(visible_activations(user), public_id)
 
 
@@ -78,10 +84,12 @@ def visible_requests(user, *, status: str | None = None) -> QuerySet:
 
 
 def request_for(user, *, public_id) -> ActivationRequest:
+    """The activation request with this public id if the user may see it; NotFound otherwise."""
     return _one(visible_requests(user), public_id)
 
 
 def activatable_forums() -> QuerySet:
+    """The active forums, in the order the pickers list them: by level, then mode, then name."""
     return Forum.objects.filter(is_active=True).order_by("level", "-mode", "name")
 
 

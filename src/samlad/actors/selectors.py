@@ -124,6 +124,7 @@ class CallOutRow:
 
     @property
     def is_classified(self) -> bool:
+        """Whether the contact point is restricted or confidential rather than open."""
         return self.classification != Classification.OPEN
 
 

@@ -69,6 +69,7 @@ def find_events(
 
 
 def event_types() -> QuerySet:
+    """The event types a new event can have (the active ones)."""
     return EventType.objects.filter(is_active=True)
 
 
@@ -78,6 +79,7 @@ def all_event_types() -> QuerySet:
 
 
 def event_type_for(*, public_id) -> EventType:
+    """The event type with this public id, active or not; NotFound for an unknown or bad id."""
     try:
         event_type = EventType.objects.filter(public_id=public_id).first()
     except (ValueError, TypeError, ValidationError):
@@ -180,6 +182,7 @@ def report_for(user, event: Event, *, public_id, via: str | None = None) -> Acto
 
 
 def picture_versions(event: Event) -> QuerySet:
+    """The published versions of an event's situational picture (lägesbild), newest first."""
     return (
         PictureVersion.objects.filter(event=event)
         .select_related("published_by", "publishing_actor")
@@ -188,6 +191,9 @@ def picture_versions(event: Event) -> QuerySet:
 
 
 def picture_version(event: Event, *, number: int) -> PictureVersion:
+    """One published version of an event's situational picture by its number; NotFound if there is
+    none.
+    """
     version = picture_versions(event).filter(number=number).first()
     if version is None:
         raise NotFound
@@ -201,6 +207,7 @@ def reports_behind(user, version: PictureVersion) -> list[ActorReport]:
 
 
 def picture_draft(event: Event) -> PictureDraft | None:
+    """The draft of an event's next situational picture, or None when nobody has started one."""
     return PictureDraft.objects.filter(event=event).select_related("updated_by").first()
 
 

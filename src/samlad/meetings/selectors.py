@@ -29,6 +29,7 @@ def _meeting_q(user) -> Q:
 
 
 def visible_meeting_ids(user) -> QuerySet:
+    """The ids of the meetings the user may see, as a subquery to filter other records by."""
     return Meeting.objects.filter(_meeting_q(user)).values("pk")
 
 
@@ -75,10 +76,12 @@ def agenda(meeting: Meeting) -> list[AgendaItem]:
 
 
 def agenda_item(meeting: Meeting, *, public_id) -> AgendaItem:
+    """An item on the meeting's agenda by public id; NotFound if it is not there or was removed."""
     return _one(AgendaItem.objects.filter(meeting=meeting, removed_at__isnull=True), public_id)
 
 
 def attendance(meeting: Meeting) -> list[Attendance]:
+    """The meeting's attendance list, sorted by actor, then name."""
     return list(
         Attendance.objects.filter(meeting=meeting)
         .select_related("actor")
@@ -87,6 +90,9 @@ def attendance(meeting: Meeting) -> list[Attendance]:
 
 
 def attendance_row(meeting: Meeting, *, public_id) -> Attendance:
+    """One row of the meeting's attendance list by public id; NotFound if it belongs to another
+    meeting.
+    """
     return _one(Attendance.objects.filter(meeting=meeting), public_id)
 
 
@@ -138,10 +144,12 @@ def own_actions(user, *, open_only: bool = True) -> list[ActionItem]:
 
 
 def action_for(user, *, public_id) -> ActionItem:
+    """The action item with this public id if the user may see it; NotFound otherwise."""
     return _one(visible_actions(user), public_id)
 
 
 def action_visible(user, item: ActionItem) -> bool:
+    """Whether the user may see this action item."""
     return ActionItem.objects.filter(_action_q(user), pk=item.pk).exists()
 
 
@@ -207,6 +215,7 @@ def recorded_reports(user, meeting: Meeting) -> list[RecordedReport]:
 
 
 def raised_from(meeting: Meeting) -> list[RaisedMatter]:
+    """The matters raised from this meeting to other forums, in the order they were raised."""
     return list(
         RaisedMatter.objects.filter(source_meeting=meeting)
         .select_related("to_forum", "source_item", "agenda_item__meeting")
@@ -228,6 +237,7 @@ def matter_history(matter: RaisedMatter) -> list[dict]:
 
 
 def minutes_versions(meeting: Meeting) -> QuerySet:
+    """The approved versions of a meeting's minutes, newest first."""
     return (
         MinutesVersion.objects.filter(meeting=meeting)
         .select_related("approved_by", "approving_actor")
@@ -236,6 +246,7 @@ def minutes_versions(meeting: Meeting) -> QuerySet:
 
 
 def minutes_version(meeting: Meeting, *, number: int) -> MinutesVersion:
+    """One approved version of a meeting's minutes by its number; NotFound if there is none."""
     version = minutes_versions(meeting).filter(number=number).first()
     if version is None:
         raise NotFound

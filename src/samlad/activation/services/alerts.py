@@ -106,6 +106,7 @@ def to_person(*, key: str, topic: str, user, subject: str, body: str, sms: str, 
 
 
 def board_url(activation) -> str:
+    """The absolute link to an activation's board, put in the messages about it."""
     from django.urls import reverse
 
     return f"{settings.SITE_URL}{reverse('activation:board', args=[activation.public_id])}"

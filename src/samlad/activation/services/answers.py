@@ -20,6 +20,10 @@ LATEST_MINUTES = 24 * 60
 
 @dataclass(frozen=True)
 class LinkAnswer:
+    """What answering through a link gave: who answered (None if it failed), the problem to show,
+    and a token to correct the answer.
+    """
+
     recipient: Recipient | None
     problem: str | None
     token: str = ""  # the one-time token to correct the answer just given

@@ -34,6 +34,10 @@ SMS_NUMBER_TYPES = {
 
 @dataclass(frozen=True)
 class Target:
+    """One way to reach a function in a call-out: a person or a contact point, with the address and
+    phone to use.
+    """
+
     function: Function
     name: str
     email: str = ""
@@ -43,6 +47,9 @@ class Target:
 
 
 def functions_with_people() -> Prefetch:
+    """Prefetches each actor's functions with their active people and e-mail and phone contact
+    points, in call-out order.
+    """
     assignments = (
         FunctionAssignment.objects.filter(user__is_active=True)
         .select_related("user")

@@ -24,10 +24,12 @@ TRANSITIONS = {
 
 
 def topic(activation_request: ActivationRequest) -> str:
+    """The live-update topic an activation request's page listens to."""
     return f"activation-request:{activation_request.public_id}"
 
 
 def request_url(activation_request: ActivationRequest) -> str:
+    """The absolute link to an activation request's page, put in the messages about it."""
     path = reverse("activation:request", args=[activation_request.public_id])
     return f"{settings.SITE_URL}{path}"
 

@@ -29,6 +29,7 @@ def next_meeting(forum: Forum, now) -> datetime:
 
 
 def weekly_forums():
+    """The active forums called out automatically on a weekly rhythm (a weekday and a time set)."""
     return Forum.objects.filter(
         is_active=True,
         auto_call_out=True,

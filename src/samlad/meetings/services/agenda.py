@@ -30,6 +30,7 @@ def _renumber(items: list[AgendaItem]) -> None:
 
 
 def agenda_changed(meeting: Meeting, obj) -> None:
+    """Counts a change to the agenda, so a stale edit is caught, and tells the open pages."""
     Meeting.objects.filter(pk=meeting.pk).update(agenda_revision=F("agenda_revision") + 1)
     meeting.refresh_from_db(fields=["agenda_revision"])
     minutes_changed(meeting, kind="agenda", obj=obj)

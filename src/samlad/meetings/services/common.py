@@ -14,6 +14,7 @@ from samlad.meetings.models import Meeting, MeetingStatus, MinutesState
 
 
 def require(allowed: bool, message: str) -> None:
+    """Raises NotPermitted with the message unless the permission check allowed the action."""
     if not allowed:
         raise NotPermitted(message)
 

@@ -43,6 +43,7 @@ def _snapshot(meeting: Meeting) -> dict:
 
 
 def default_title(forum, starts_at: datetime) -> str:
+    """A meeting's title when none is given: the forum's name and its day (Stockholm time)."""
     return f"{forum.name} {date_format(timezone.localtime(starts_at), 'Y-m-d')}"
 
 

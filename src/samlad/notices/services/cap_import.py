@@ -62,6 +62,8 @@ STATUSES = {"Actual": False, "Exercise": True}
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What importing a CAP alert gave: the notice, its revision, and whether they are new."""
+
     notice: Notice
     revision: NoticeRevision
     created: bool  # False: this very alert was imported before
@@ -76,6 +78,9 @@ def import_cap(*, by=None, data: bytes, source=None) -> ImportResult:
 
 @transaction.atomic
 def import_alert(*, by=None, alert: Alert, source=None) -> ImportResult:
+    """Imports a parsed CAP alert as a new notice or a new version of the one it references; an
+    alert imported before changes nothing.
+    """
     if alert.status not in STATUSES:
         raise ImportRefused(
             _("Alerts with status %(status)s are not imported; only Actual and Exercise.")
@@ -141,6 +146,8 @@ def _category(alert: Alert, info: Info, source) -> Category:
 
 @dataclass(frozen=True)
 class AlertArea:
+    """The area a CAP alert covers: municipality and county codes, and any polygons."""
+
     municipality_codes: frozenset[str]
     county_codes: tuple[str, ...]
     polygons: dict | None  # a GeoJSON MultiPolygon

@@ -27,6 +27,7 @@ from samlad.notify.outbox import Message, enqueue_many
 
 
 def topic(notice: Notice) -> str:
+    """The live-update topic of a notice's page, also the start of its deliveries' keys."""
     return f"notice:{notice.public_id}"
 
 

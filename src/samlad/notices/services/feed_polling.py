@@ -28,7 +28,7 @@ MAX_LINKS = 50
 
 
 class FetchFailed(Exception):
-    pass
+    """A feed could not be fetched or read; the source is tried again at its next poll."""
 
 
 def fetch(client: httpx.Client, url: str) -> bytes:
@@ -118,6 +118,7 @@ def poll_source(source: FeedSource, *, client: httpx.Client | None = None) -> in
 
 
 def due_sources(now=None):
+    """The active feed sources never polled, or last polled longer ago than their interval."""
     now = now or timezone.now()
     return [
         source

@@ -15,6 +15,7 @@ from samlad.notices.services.webhooks import can_manage_webhooks
 
 
 def tokens_of(by):
+    """The unrevoked feed tokens of the user's actor; none if the user may not manage them."""
     if not can_manage_webhooks(by, by.actor):
         return FeedToken.objects.none()
     return FeedToken.objects.filter(actor_id=by.actor_id, revoked_at__isnull=True)
@@ -37,6 +38,7 @@ def create_feed_token(*, by, name: str) -> tuple[FeedToken, str]:
 
 @transaction.atomic
 def revoke_feed_token(*, by, public_id) -> None:
+    """Revokes one of the actor's feed tokens, so feeds read with it stop answering, and logs it."""
     token = tokens_of(by).filter(public_id=public_id).first()
     if token is None:
         raise NotFound

@@ -21,6 +21,7 @@ WEBHOOK_EVENTS = {
 
 
 def notice_url(notice) -> str:
+    """The absolute link to a notice's page, put in the messages about it."""
     return settings.SITE_URL + reverse("notices:detail", args=[notice.public_id])
 
 
@@ -49,6 +50,7 @@ def email(notice, revision, *, show_event: bool) -> tuple[str, str]:
 
 
 def sms(notice, revision) -> str:
+    """The SMS text about a notice version, always in Swedish."""
     with translation.override("sv"):
         return render_to_string("notices/messages/sms.txt", _context(notice, revision)).strip()
 
@@ -68,6 +70,7 @@ def sign(body: str, secret: str) -> str:
 
 
 def webhook_headers(*, body: str, secret: str, event: str, delivery_key: str) -> dict:
+    """The HTTP headers of a webhook delivery, the body signed with the subscriber's secret."""
     return {
         "Content-Type": "application/json",
         "X-Samlad-Event": event,
@@ -77,6 +80,9 @@ def webhook_headers(*, body: str, secret: str, event: str, delivery_key: str) ->
 
 
 def to_json(payload: dict) -> str:
+    """The payload as compact JSON with sorted keys, so the signed body is the same bytes every
+    time.
+    """
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -138,8 +138,10 @@ def follow_event(*, by, event) -> EventFollow:
 
 @transaction.atomic
 def unfollow_event(*, by, event) -> None:
+    """Stops the user following an event's notices; nothing happens if they did not follow it."""
     EventFollow.objects.filter(user=by, event=event).delete()
 
 
 def follows(user, event) -> bool:
+    """Whether the user follows an event's notices."""
     return EventFollow.objects.filter(user=user, event=event).exists()

@@ -182,6 +182,7 @@ def follow_up_reaches_events(*, notice: Notice, revision) -> None:
 
 
 def open_activations_of(event):
+    """The event's activations that are still open, with their forums."""
     return Activation.objects.filter(event=event, status=ActivationStatus.OPEN).select_related(
         "forum"
     )
