@@ -18,19 +18,19 @@ from samlad.core.errors import NotPermitted
 PROFILE_FIELDS = ["first_name", "last_name", "email", "phone", "title"]
 
 
-def _require_admin_of(by, actor: Actor) -> None:
+def _require_admin_of(by: User, actor: Actor) -> None:
     if not access.can_administer_users_of(by, actor):
         raise NotPermitted(_("You may only administer your own actor's users."))
 
 
-def _require_admin_of_user(by, user: User) -> None:
+def _require_admin_of_user(by: User, user: User) -> None:
     if user.actor_id is None or user.is_platform_admin:
         _require_platform(by)
     else:
         _require_admin_of(by, user.actor)
 
 
-def _require_platform(by) -> None:
+def _require_platform(by: User) -> None:
     if not access.is_platform_admin(by):
         raise NotPermitted(_("Only platform administrators change this account."))
 
@@ -122,7 +122,7 @@ def renumber_call_out_order(*, function: Function) -> None:
             assignment.save(update_fields=["position"])
 
 
-def _check_own_rights(*, by, user: User, functions, can_read_confidential) -> None:
+def _check_own_rights(*, by: User, user: User, functions, can_read_confidential) -> None:
     """Nobody widens their own rights, nor drops the right to administer by mistake."""
     if getattr(by, "pk", None) != user.pk:
         return
@@ -147,7 +147,7 @@ def _check_own_rights(*, by, user: User, functions, can_read_confidential) -> No
 @transaction.atomic
 def create_user(
     *,
-    by,
+    by: User,
     actor: Actor,
     username: str,
     first_name: str = "",
@@ -192,7 +192,7 @@ def create_user(
 
 @transaction.atomic
 def update_user(
-    *, by, user: User, functions=None, can_read_confidential: bool | None = None, **profile
+    *, by: User, user: User, functions=None, can_read_confidential: bool | None = None, **profile
 ) -> User:
     """Change a user's details, functions or confidential permission."""
     _require_admin_of_user(by, user)
@@ -220,7 +220,7 @@ def update_user(
 
 
 @transaction.atomic
-def set_user_active(*, by, user: User, active: bool) -> User:
+def set_user_active(*, by: User, user: User, active: bool) -> User:
     """Deactivate an account (it can no longer sign in, its tokens stop working) or reactivate it.
     Accounts are never deleted: the log keeps pointing at them."""
     _require_admin_of_user(by, user)
@@ -245,7 +245,7 @@ def set_user_active(*, by, user: User, active: bool) -> User:
 
 
 @transaction.atomic
-def set_platform_admin(*, by, user: User, value: bool) -> User:
+def set_platform_admin(*, by: User, user: User, value: bool) -> User:
     """Make a user a platform administrator (samordningskansliet), or stop it."""
     _require_platform(by)
     if not value and user.pk == getattr(by, "pk", None):
@@ -267,7 +267,7 @@ def set_platform_admin(*, by, user: User, value: bool) -> User:
 
 
 @transaction.atomic
-def set_security_officer(*, by, user: User, value: bool) -> User:
+def set_security_officer(*, by: User, user: User, value: bool) -> User:
     """Grant or withdraw the security officer's / registrar's right to read the audit logs
     (platform administrators only; nobody changes their own)."""
     _require_platform(by)

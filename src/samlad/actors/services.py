@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.actors.models import (
     COUNTY_BOARD_FUNCTIONS,
     STANDARD_FUNCTIONS,
@@ -28,7 +29,7 @@ ACTOR_FIELDS = [
 ]
 
 
-def _require_platform_admin(by) -> None:
+def _require_platform_admin(by: User) -> None:
     if not access.is_platform_admin(by):
         raise NotPermitted(_("Only platform administrators manage the actors of the network."))
 
@@ -67,7 +68,7 @@ def ensure_functions(*, actor: Actor) -> list[Function]:
 @transaction.atomic
 def create_actor(
     *,
-    by,
+    by: User,
     name: str,
     slug: str,
     kind: str,
@@ -98,7 +99,7 @@ def create_actor(
 
 
 @transaction.atomic
-def update_actor(*, by, actor: Actor, **fields) -> Actor:
+def update_actor(*, by: User, actor: Actor, **fields) -> Actor:
     """Change an actor's registry details."""
     _require_platform_admin(by)
     actor = Actor.objects.select_for_update().get(pk=actor.pk)
@@ -120,7 +121,7 @@ def update_actor(*, by, actor: Actor, **fields) -> Actor:
 
 
 @transaction.atomic
-def set_actor_active(*, by, actor: Actor, active: bool) -> Actor:
+def set_actor_active(*, by: User, actor: Actor, active: bool) -> Actor:
     """Take an actor out of the network (its users lose access) or bring it back."""
     _require_platform_admin(by)
     actor = Actor.objects.select_for_update().get(pk=actor.pk)
@@ -138,7 +139,7 @@ def set_actor_active(*, by, actor: Actor, active: bool) -> Actor:
     return actor
 
 
-def _require_contact_admin(by, actor: Actor) -> None:
+def _require_contact_admin(by: User, actor: Actor) -> None:
     if not access.can_administer_users_of(by, actor):
         raise NotPermitted(
             _("Only the actor's permission administrators keep its contact details.")
@@ -165,7 +166,7 @@ def _check_function(actor: Actor, function: Function | None) -> None:
 @transaction.atomic
 def add_contact_point(
     *,
-    by,
+    by: User,
     actor: Actor,
     channel: str,
     value: str,
@@ -203,7 +204,7 @@ def add_contact_point(
 
 
 @transaction.atomic
-def update_contact_point(*, by, point: ContactPoint, **fields) -> ContactPoint:
+def update_contact_point(*, by: User, point: ContactPoint, **fields) -> ContactPoint:
     """Change a contact point; the log keeps the old value."""
     _require_contact_admin(by, point.owner_actor)
     point = ContactPoint.objects.select_for_update().get(pk=point.pk)
@@ -240,7 +241,7 @@ def update_contact_point(*, by, point: ContactPoint, **fields) -> ContactPoint:
 
 
 @transaction.atomic
-def remove_contact_point(*, by, point: ContactPoint) -> None:
+def remove_contact_point(*, by: User, point: ContactPoint) -> None:
     """Remove a contact point that is no longer in use; the log keeps what it was."""
     _require_contact_admin(by, point.owner_actor)
     log.record(
@@ -254,7 +255,7 @@ def remove_contact_point(*, by, point: ContactPoint) -> None:
 
 
 @transaction.atomic
-def move_in_call_out_order(*, by, function: Function, user, up: bool) -> list[str]:
+def move_in_call_out_order(*, by: User, function: Function, user, up: bool) -> list[str]:
     """Move one person a step up (earlier: called first) or down the function's call-out order;
     returns the user names in the new order."""
     if not access.can_administer_users_of(by, function.actor):

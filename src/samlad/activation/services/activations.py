@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.activation import rules
 from samlad.activation.models import Activation, ActivationKind, ActivationStatus, Participant
 from samlad.activation.services import alerts, callout
@@ -77,7 +78,7 @@ def _check_line(activation: Activation) -> None:
         raise ValidationError(errors)
 
 
-def _check(activation: Activation, *, by) -> None:
+def _check(activation: Activation, *, by: User | None) -> None:
     if not activation.forum.is_active:
         raise ValidationError({"forum": _("This forum is not in use.")})
     if activation.event_id and not access.can_view(by, activation.event):
@@ -99,7 +100,7 @@ def _check(activation: Activation, *, by) -> None:
 
 def open_activation(
     *,
-    by,
+    by: User | None,
     forum,
     kind: str = ActivationKind.ACTIVATED,
     meeting_at=None,
@@ -112,7 +113,7 @@ def open_activation(
     rakel_talk_group: str | None = None,
 ) -> Activation:
     """Create the activation and call everyone on the forum's list (inside the caller's
-    transaction)."""
+    transaction). `by` is None for a scheduled call-out, which nobody started."""
     activation = Activation(
         forum=forum,
         code=_new_code(),
@@ -177,20 +178,20 @@ def _call(activation: Activation, participants, kinds: dict[int, set[str]]) -> N
 
 
 @transaction.atomic
-def activate(*, by, forum, **details) -> Activation:
+def activate(*, by: User, forum, **details) -> Activation:
     """TiB activates a forum directly (without a request)."""
     if not rules.can_activate(by):
         raise NotPermitted(_("Only the county board's TiB activates forums."))
     return open_activation(by=by, forum=forum, **details)
 
 
-def _locked(by, activation: Activation) -> Activation:
+def _locked(by: User, activation: Activation) -> Activation:
     if not rules.can_activate(by):
         raise NotPermitted(_("Only the county board's TiB changes an activation."))
     return Activation.objects.select_for_update().get(pk=activation.pk)
 
 
-def _open_locked(by, activation: Activation) -> Activation:
+def _open_locked(by: User, activation: Activation) -> Activation:
     activation = _locked(by, activation)
     if not activation.is_open:
         raise ValidationError(_("The activation is closed."))
@@ -198,7 +199,7 @@ def _open_locked(by, activation: Activation) -> Activation:
 
 
 @transaction.atomic
-def add_actors(*, by, activation: Activation, actors, reason: str = "") -> list[Participant]:
+def add_actors(*, by: User, activation: Activation, actors, reason: str = "") -> list[Participant]:
     """Widen the composition after an actor analysis: call the actors' forum functions (or
     their contact function) now."""
     activation = _open_locked(by, activation)
@@ -228,7 +229,7 @@ def add_actors(*, by, activation: Activation, actors, reason: str = "") -> list[
 
 
 @transaction.atomic
-def close_activation(*, by, activation: Activation) -> Activation:
+def close_activation(*, by: User, activation: Activation) -> Activation:
     """Close the activation: answer links stop working and escalation stops."""
     activation = _locked(by, activation)
     if ActivationStatus.CLOSED not in TRANSITIONS[activation.status]:

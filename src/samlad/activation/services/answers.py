@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.activation import links, rules
 from samlad.activation.models import Answer, AnswerChannel, Participant, Recipient
 from samlad.core import live, log
@@ -43,7 +44,9 @@ def _check(answer: str, minutes) -> int | None:
     return minutes
 
 
-def _record(recipient: Recipient, *, answer: str, minutes, via: str, by=None) -> Recipient:
+def _record(
+    recipient: Recipient, *, answer: str, minutes, via: str, by: User | None = None
+) -> Recipient:
     """Record the answer on the locked recipient row (the caller holds the transaction)."""
     if not recipient.activation.is_open:
         raise ValidationError(_("The activation is closed."))
@@ -117,7 +120,7 @@ def answer_by_sms(*, recipient: Recipient, answer: str, minutes=None) -> Recipie
 
 
 @transaction.atomic
-def record_answer(*, by, recipient: Recipient, answer: str, minutes=None) -> Recipient:
+def record_answer(*, by: User, recipient: Recipient, answer: str, minutes=None) -> Recipient:
     """TiB records an answer given another way (e.g. by phone)."""
     if not rules.can_activate(by):
         raise NotPermitted(_("Only the county board's TiB records answers for others."))

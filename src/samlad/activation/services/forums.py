@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.activation import rules
 from samlad.activation.models import Forum, ForumMember
 from samlad.actors.phones import to_e164
@@ -80,7 +81,7 @@ def _set_members(forum: Forum, members) -> None:
         ForumMember.objects.create(forum=forum, function_kind=kind, actor_id=actor_id)
 
 
-def _save(forum: Forum, *, by, members, action: str, before: dict | None) -> Forum:
+def _save(forum: Forum, *, by: User, members, action: str, before: dict | None) -> Forum:
     if not rules.can_manage_forums(by):
         raise NotPermitted(_("Only platform administrators change forums."))
     _validate(forum)
@@ -99,7 +100,7 @@ def _save(forum: Forum, *, by, members, action: str, before: dict | None) -> For
 
 
 @transaction.atomic
-def create_forum(*, by, members=(), **fields) -> Forum:
+def create_forum(*, by: User, members=(), **fields) -> Forum:
     """Add a forum."""
     unknown = set(fields) - set(FORUM_FIELDS)
     if unknown:
@@ -108,7 +109,7 @@ def create_forum(*, by, members=(), **fields) -> Forum:
 
 
 @transaction.atomic
-def update_forum(*, by, forum: Forum, members=None, **fields) -> Forum:
+def update_forum(*, by: User, forum: Forum, members=None, **fields) -> Forum:
     """Change a forum; the log keeps what it was."""
     forum = Forum.objects.select_for_update().get(pk=forum.pk)
     before = _snapshot(forum)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.activation import rules, texts
 from samlad.activation.models import ActivationRequest, RequestStatus
 from samlad.activation.services import alerts
@@ -34,7 +35,7 @@ def request_url(activation_request: ActivationRequest) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def _validate(activation_request: ActivationRequest, *, by) -> None:
+def _validate(activation_request: ActivationRequest, *, by: User) -> None:
     errors = {}
     if not activation_request.reason:
         errors["reason"] = _("Say why cooperation should be activated.")
@@ -50,7 +51,7 @@ def _validate(activation_request: ActivationRequest, *, by) -> None:
 @transaction.atomic
 def file_request(
     *,
-    by,
+    by: User,
     reason: str,
     suggested_forum=None,
     urgency: str = "immediate",
@@ -106,7 +107,7 @@ def _event_for_tib(event):
     return event
 
 
-def _locked_pending(by, activation_request: ActivationRequest, to: str) -> ActivationRequest:
+def _locked_pending(by: User, activation_request: ActivationRequest, to: str) -> ActivationRequest:
     if not rules.can_activate(by):
         raise NotPermitted(_("Only the county board's TiB decides activation requests."))
     activation_request = ActivationRequest.objects.select_for_update().get(pk=activation_request.pk)
@@ -115,7 +116,7 @@ def _locked_pending(by, activation_request: ActivationRequest, to: str) -> Activ
     return activation_request
 
 
-def _decided(by, activation_request: ActivationRequest, to: str) -> None:
+def _decided(by: User, activation_request: ActivationRequest, to: str) -> None:
     activation_request.status = to
     activation_request.decided_by = by
     activation_request.decided_at = timezone.now()
@@ -145,7 +146,7 @@ def _decided(by, activation_request: ActivationRequest, to: str) -> None:
 
 
 @transaction.atomic
-def activate_request(*, by, activation_request: ActivationRequest, forum=None, **details):
+def activate_request(*, by: User, activation_request: ActivationRequest, forum=None, **details):
     """TiB activates: the suggested forum unless another is chosen; the requester is told."""
     activation_request = _locked_pending(by, activation_request, RequestStatus.ACTIVATED)
     forum = forum or activation_request.suggested_forum
@@ -162,7 +163,7 @@ def activate_request(*, by, activation_request: ActivationRequest, forum=None, *
 
 
 @transaction.atomic
-def decline_request(*, by, activation_request: ActivationRequest, reason: str):
+def decline_request(*, by: User, activation_request: ActivationRequest, reason: str):
     """TiB declines, with a reason the requester sees on the request and in the message."""
     activation_request = _locked_pending(by, activation_request, RequestStatus.DECLINED)
     if not reason.strip():

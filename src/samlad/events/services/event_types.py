@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import access, log
 from samlad.core.errors import NotPermitted
 from samlad.events.models import EventType
@@ -15,7 +16,7 @@ def _snapshot(event_type: EventType) -> dict:
     return {name: getattr(event_type, name) for name in EDITABLE}
 
 
-def _require_platform_admin(by) -> None:
+def _require_platform_admin(by: User) -> None:
     if not access.is_platform_admin(by):
         raise NotPermitted(_("Only platform administrators change the catalogue of event types."))
 
@@ -33,7 +34,7 @@ def _validate(event_type: EventType) -> None:
 
 @transaction.atomic
 def create_event_type(
-    *, by, slug: str, name_sv: str, name_en: str, is_active: bool = True
+    *, by: User, slug: str, name_sv: str, name_en: str, is_active: bool = True
 ) -> EventType:
     """Add a type event to the catalogue."""
     _require_platform_admin(by)
@@ -51,7 +52,7 @@ def create_event_type(
 
 
 @transaction.atomic
-def update_event_type(*, by, event_type: EventType, **fields) -> EventType:
+def update_event_type(*, by: User, event_type: EventType, **fields) -> EventType:
     """Rename a type, or take it out of use (events of that type keep it)."""
     _require_platform_admin(by)
     event_type = EventType.objects.select_for_update().get(pk=event_type.pk)

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import access, live, log
 from samlad.core.errors import NotPermitted
 from samlad.core.search import search_text
@@ -86,7 +87,7 @@ def _share(event: Event, shared_with, affected_actors) -> None:
 @transaction.atomic
 def create_event(
     *,
-    by,
+    by: User,
     title: str,
     event_type,
     starts_at=None,
@@ -132,7 +133,7 @@ def create_event(
     return event
 
 
-def _locked_for_change(by, event: Event) -> Event:
+def _locked_for_change(by: User, event: Event) -> Event:
     if not rules.can_view_event(by, event):
         raise NotPermitted(_("No such event."))
     if not rules.can_manage_event(by, event):
@@ -143,7 +144,9 @@ def _locked_for_change(by, event: Event) -> Event:
 
 
 @transaction.atomic
-def update_event(*, by, event: Event, affected_actors=None, shared_with=None, **fields) -> Event:
+def update_event(
+    *, by: User, event: Event, affected_actors=None, shared_with=None, **fields
+) -> Event:
     """Change an event's details; the log keeps what it was."""
     event = _locked_for_change(by, event)
     before = _snapshot(event)
@@ -169,7 +172,7 @@ def update_event(*, by, event: Event, affected_actors=None, shared_with=None, **
     return event
 
 
-def _move(*, by, event: Event, to: str) -> Event:
+def _move(*, by: User, event: Event, to: str) -> Event:
     event = _locked_for_change(by, event)
     if to not in TRANSITIONS[event.status]:
         raise ValidationError(
@@ -193,12 +196,12 @@ def _move(*, by, event: Event, to: str) -> Event:
 
 
 @transaction.atomic
-def close_event(*, by, event: Event) -> Event:
+def close_event(*, by: User, event: Event) -> Event:
     """Close an event: it stays readable, nothing more is reported into it."""
     return _move(by=by, event=event, to=EventStatus.CLOSED)
 
 
 @transaction.atomic
-def reopen_event(*, by, event: Event) -> Event:
+def reopen_event(*, by: User, event: Event) -> Event:
     """Reopen a closed event."""
     return _move(by=by, event=event, to=EventStatus.OPEN)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import live
 from samlad.core.errors import NotPermitted
 from samlad.core.search import search_text
@@ -47,7 +48,7 @@ def add_samlad_entry(*, event: Event, on_behalf_of, text: str) -> LogBookEntry:
 
 @transaction.atomic
 def add_log_entry(
-    *, by, event: Event, kind: str, text: str, at=None, corrects: LogBookEntry | None = None
+    *, by: User, event: Event, kind: str, text: str, at=None, corrects: LogBookEntry | None = None
 ) -> LogBookEntry:
     """Write a line in the log book. Anyone who can see the event may. `at` is when it happened
     (default now); a correction names the entry it corrects, which stays as it was."""

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import live, log
 from samlad.core.errors import NotPermitted
 from samlad.core.search import search_text
@@ -40,7 +41,7 @@ class DraftConflict(Exception):
         super().__init__(_("Someone else saved the draft while you were editing it."))
 
 
-def _require_compiler(by, event: Event) -> None:
+def _require_compiler(by: User, event: Event) -> None:
     if not rules.can_view_event(by, event):
         raise NotPermitted(_("No such event."))
     if not rules.can_compile_picture(by, event):
@@ -54,7 +55,7 @@ def draft_for(event: Event) -> PictureDraft:
 
 
 @transaction.atomic
-def save_picture_draft(*, by, event: Event, revision: int, **fields) -> PictureDraft:
+def save_picture_draft(*, by: User, event: Event, revision: int, **fields) -> PictureDraft:
     """Save the draft if nobody else has saved it since `revision`; else raise DraftConflict."""
     _require_compiler(by, event)
     unknown = set(fields) - set(DRAFT_FIELDS)
@@ -74,7 +75,7 @@ def save_picture_draft(*, by, event: Event, revision: int, **fields) -> PictureD
 
 
 @transaction.atomic
-def publish_picture(*, by, event: Event, revision: int) -> PictureVersion:
+def publish_picture(*, by: User, event: Event, revision: int) -> PictureVersion:
     """Publish the draft as it stands at `revision` as the next numbered, immutable version."""
     _require_compiler(by, event)
     draft = PictureDraft.objects.select_for_update().filter(event=event).first()

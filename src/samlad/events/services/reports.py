@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import access, live, log
 from samlad.core.errors import NotPermitted
 from samlad.core.search import search_text
@@ -22,7 +23,7 @@ REPORT_FIELDS = [
 ]
 
 
-def _check_can_read_back(by, actor, classification: str, shared_with) -> None:
+def _check_can_read_back(by: User, actor, classification: str, shared_with) -> None:
     """Nobody files a report the access policy would then hide from them."""
     shared_ids = [getattr(other, "pk", other) for other in shared_with]
     if access.could_view(
@@ -45,7 +46,7 @@ def _check_can_read_back(by, actor, classification: str, shared_with) -> None:
 @transaction.atomic
 def file_report(
     *,
-    by,
+    by: User,
     event: Event,
     situation: str,
     assumptions: str = "",

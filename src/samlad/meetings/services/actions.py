@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import live, log
 from samlad.core.errors import NotPermitted
 from samlad.meetings import rules
@@ -39,7 +40,7 @@ def _validate(*, actor, text: str, kind: str, agenda_item, meeting: Meeting) -> 
 @transaction.atomic
 def add_action(
     *,
-    by,
+    by: User,
     meeting: Meeting,
     actor,
     text: str,
@@ -74,7 +75,7 @@ def add_action(
     return item
 
 
-def _require_may_update(by, item: ActionItem) -> None:
+def _require_may_update(by: User, item: ActionItem) -> None:
     from samlad.meetings import selectors
 
     if not selectors.action_visible(by, item):
@@ -86,7 +87,7 @@ def _require_may_update(by, item: ActionItem) -> None:
 
 @transaction.atomic
 def set_action_status(
-    *, by, item: ActionItem, status: str, note: str = "", at_meeting: Meeting | None = None
+    *, by: User, item: ActionItem, status: str, note: str = "", at_meeting: Meeting | None = None
 ) -> ActionItem:
     """Follow an item up: in progress, done, cancelled or reopened, with a note. `at_meeting` is
     the later meeting where it was followed up, if any."""

@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import log
 from samlad.meetings import rules
 from samlad.meetings.models import AgendaItem, AgendaKind, Meeting
@@ -48,7 +49,12 @@ def append_item(
 
 @transaction.atomic
 def add_item(
-    *, by, meeting: Meeting, title: str, kind: str = AgendaKind.TOPIC, position: int | None = None
+    *,
+    by: User,
+    meeting: Meeting,
+    title: str,
+    kind: str = AgendaKind.TOPIC,
+    position: int | None = None,
 ) -> AgendaItem:
     """Add an item, last or at `position` (1 = first)."""
     meeting = locked(by, meeting, rules.can_set_agenda, MESSAGE)
@@ -80,7 +86,7 @@ def add_item(
 
 
 @transaction.atomic
-def remove_item(*, by, item: AgendaItem) -> AgendaItem:
+def remove_item(*, by: User, item: AgendaItem) -> AgendaItem:
     """Take an item off the agenda; its notes stay in the record."""
     meeting = locked(by, item.meeting, rules.can_set_agenda, MESSAGE)
     require_minutes_open(meeting)
@@ -96,7 +102,7 @@ def remove_item(*, by, item: AgendaItem) -> AgendaItem:
 
 
 @transaction.atomic
-def move_item(*, by, item: AgendaItem, to: int) -> AgendaItem:
+def move_item(*, by: User, item: AgendaItem, to: int) -> AgendaItem:
     """Move an item to position `to` (1 = first); the others close up."""
     meeting = locked(by, item.meeting, rules.can_set_agenda, MESSAGE)
     require_minutes_open(meeting)
@@ -116,7 +122,7 @@ def move_item(*, by, item: AgendaItem, to: int) -> AgendaItem:
 
 
 @transaction.atomic
-def reorder(*, by, meeting: Meeting, order: list) -> list[AgendaItem]:
+def reorder(*, by: User, meeting: Meeting, order: list) -> list[AgendaItem]:
     """Put the agenda in the order of `order` (the items' public ids, every item once)."""
     meeting = locked(by, meeting, rules.can_set_agenda, MESSAGE)
     require_minutes_open(meeting)

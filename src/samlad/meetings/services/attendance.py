@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.actors.models import FunctionKind
 from samlad.core import log
 from samlad.meetings import rules
@@ -74,7 +75,7 @@ def _clean(values: dict) -> dict:
 
 
 @transaction.atomic
-def refresh_from_call_out(*, by, meeting: Meeting) -> int:
+def refresh_from_call_out(*, by: User, meeting: Meeting) -> int:
     """Take the answers that came in since the list was made."""
     meeting = locked(by, meeting, rules.can_host, _("Only the host calls the roll."))
     require_minutes_open(meeting)
@@ -87,7 +88,7 @@ def refresh_from_call_out(*, by, meeting: Meeting) -> int:
 @transaction.atomic
 def add_attendee(
     *,
-    by,
+    by: User,
     meeting: Meeting,
     actor,
     name: str = "",
@@ -124,7 +125,7 @@ def add_attendee(
 
 
 @transaction.atomic
-def update_attendee(*, by, row: Attendance, **fields) -> Attendance:
+def update_attendee(*, by: User, row: Attendance, **fields) -> Attendance:
     """The roll call: mark who is present, and with which function and mandate."""
     meeting = locked(by, row.meeting, rules.can_host, _("Only the host calls the roll."))
     require_minutes_open(meeting)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import live
 from samlad.core.errors import NotPermitted
 from samlad.meetings import rules
@@ -19,7 +20,7 @@ def require(allowed: bool, message: str) -> None:
         raise NotPermitted(message)
 
 
-def locked(by, meeting: Meeting, rule, message: str) -> Meeting:
+def locked(by: User, meeting: Meeting, rule, message: str) -> Meeting:
     """The meeting, locked for this change, if `by` may see it and `rule(by, meeting)` allows."""
     require(rules.can_view_meeting(by, meeting), _("No such meeting."))
     require(rule(by, meeting), message)

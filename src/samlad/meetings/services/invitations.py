@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.actors.models import FunctionAssignment
 from samlad.core import log
 from samlad.core.models import Classification
@@ -103,7 +104,7 @@ def _send(meeting: Meeting, *, email: str, name: str, user, actor, what: str) ->
 
 
 @transaction.atomic
-def send_invitations(*, by, meeting: Meeting) -> int:
+def send_invitations(*, by: User, meeting: Meeting) -> int:
     """Invite the forum's members and the attendance list; returns how many were new."""
     meeting = locked(by, meeting, rules.can_host, _("Only the host sends the invitations."))
     if meeting.status != "planned":

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import log
 from samlad.meetings import agendas, rules
 from samlad.meetings.models import AgendaKind, Meeting, MeetingStatus, RaisedMatter
@@ -54,7 +55,7 @@ def place_waiting_matters(meeting: Meeting) -> int:
 @transaction.atomic
 def raise_matter(
     *,
-    by,
+    by: User,
     meeting: Meeting,
     to_forum,
     title: str,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.actors.phones import to_e164
 from samlad.core import access, live, log
 from samlad.core.models import Classification
@@ -110,7 +111,7 @@ def _access_from(event, classification, shared_with, osl_reference) -> tuple:
 @transaction.atomic
 def create_meeting(
     *,
-    by,
+    by: User,
     forum=None,
     activation=None,
     event=None,
@@ -205,7 +206,7 @@ def _start_agenda(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def update_meeting(*, by, meeting: Meeting, shared_with=None, **fields) -> Meeting:
+def update_meeting(*, by: User, meeting: Meeting, shared_with=None, **fields) -> Meeting:
     """Change the time, the line or the title; the invited get the change (iCalendar SEQUENCE)."""
     meeting = locked(by, meeting, rules.can_host, _("Only the host changes the meeting."))
     editable = [*CALENDAR_FIELDS, "classification", "osl_reference"]
@@ -236,7 +237,7 @@ def update_meeting(*, by, meeting: Meeting, shared_with=None, **fields) -> Meeti
     return meeting
 
 
-def _move(*, by, meeting: Meeting, to: str) -> Meeting:
+def _move(*, by: User, meeting: Meeting, to: str) -> Meeting:
     meeting = locked(
         by, meeting, rules.can_host, _("Only the host starts, ends or cancels the meeting.")
     )
@@ -260,19 +261,19 @@ def _move(*, by, meeting: Meeting, to: str) -> Meeting:
 
 
 @transaction.atomic
-def start_meeting(*, by, meeting: Meeting) -> Meeting:
+def start_meeting(*, by: User, meeting: Meeting) -> Meeting:
     """The host opens the meeting (or resumes an ended one)."""
     return _move(by=by, meeting=meeting, to=MeetingStatus.RUNNING)
 
 
 @transaction.atomic
-def end_meeting(*, by, meeting: Meeting) -> Meeting:
+def end_meeting(*, by: User, meeting: Meeting) -> Meeting:
     """The meeting is over; its minutes may still be completed and approved."""
     return _move(by=by, meeting=meeting, to=MeetingStatus.ENDED)
 
 
 @transaction.atomic
-def cancel_meeting(*, by, meeting: Meeting) -> Meeting:
+def cancel_meeting(*, by: User, meeting: Meeting) -> Meeting:
     """Cancel a planned meeting; the invited get an iCalendar CANCEL."""
     meeting = _move(by=by, meeting=meeting, to=MeetingStatus.CANCELLED)
     invitations.send_cancellation(meeting)
@@ -280,7 +281,7 @@ def cancel_meeting(*, by, meeting: Meeting) -> Meeting:
 
 
 @transaction.atomic
-def book_next_meeting(*, by, meeting: Meeting, starts_at) -> Meeting:
+def book_next_meeting(*, by: User, meeting: Meeting, starts_at) -> Meeting:
     """ "Next meeting": a meeting of the same forum, about the same event, as open as this one."""
     require(rules.can_view_meeting(by, meeting), _("No such meeting."))
     if starts_at <= meeting.starts_at:
@@ -304,7 +305,7 @@ def book_next_meeting(*, by, meeting: Meeting, starts_at) -> Meeting:
 
 
 @transaction.atomic
-def meeting_for_activation(*, by, activation) -> Meeting:
+def meeting_for_activation(*, by: User, activation) -> Meeting:
     """The meeting of an activation: the forum's meeting already planned for that time (the
     weekly conference's scheduled call-out), now linked to the call-out, or a new one."""
     require(

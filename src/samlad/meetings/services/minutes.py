@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import live, log
 from samlad.meetings import minutes, rules
 from samlad.meetings.models import Meeting, MinutesState, MinutesVersion
@@ -41,7 +42,7 @@ def _move(meeting: Meeting, to: str) -> None:
 
 @transaction.atomic
 def approve_minutes(
-    *, by, meeting: Meeting, revision: int, change_note: str = ""
+    *, by: User, meeting: Meeting, revision: int, change_note: str = ""
 ) -> MinutesVersion:
     """Record that the minutes as they stood at `revision` were read out and approved; lock them
     as the next version and send them to the participants."""
@@ -74,7 +75,7 @@ def approve_minutes(
 
 
 @transaction.atomic
-def start_new_version(*, by, meeting: Meeting) -> Meeting:
+def start_new_version(*, by: User, meeting: Meeting) -> Meeting:
     """Open approved minutes for a change; the change is approved as the next version."""
     meeting = locked(by, meeting, rules.can_approve_minutes, MESSAGE)
     _move(meeting, MinutesState.REVISING)

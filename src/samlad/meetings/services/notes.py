@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.meetings import rules
 from samlad.meetings.models import AgendaItem
 from samlad.meetings.services.common import locked, minutes_changed, require_minutes_open
@@ -24,7 +25,7 @@ class NotesConflict(Exception):
 
 
 @transaction.atomic
-def save_notes(*, by, item: AgendaItem, revision: int, notes: str) -> AgendaItem:
+def save_notes(*, by: User, item: AgendaItem, revision: int, notes: str) -> AgendaItem:
     """Save the item's notes if nobody has since `revision`; else raise NotesConflict."""
     meeting = locked(
         by, item.meeting, rules.can_write_minutes, _("Only TiB, RSIB and RKK write the minutes.")

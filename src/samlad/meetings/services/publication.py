@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core.models import Classification
 from samlad.meetings import document, rules
 from samlad.meetings.models import Attendance, MinutesVersion
@@ -60,7 +61,7 @@ def send_minutes(version: MinutesVersion) -> int:
     return len(recipients)
 
 
-def note_in_event(*, by, version: MinutesVersion) -> None:
+def note_in_event(*, by: User, version: MinutesVersion) -> None:
     """An event's log book says that minutes of one of its meetings were approved."""
     meeting = version.meeting
     if meeting.event_id is None or not _as_open_as(meeting, meeting.event):

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.events.services import file_report
 from samlad.meetings import rules
 from samlad.meetings.models import Meeting, RecordedReport
@@ -15,7 +16,7 @@ from samlad.meetings.services.common import locked, minutes_changed, require_min
 @transaction.atomic
 def record_actor_report(
     *,
-    by,
+    by: User,
     meeting: Meeting,
     actor,
     situation: str,

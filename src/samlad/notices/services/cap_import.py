@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.actors.models import Actor
 from samlad.core import access
 from samlad.core.errors import NotPermitted
@@ -69,7 +70,7 @@ class ImportResult:
     created: bool  # False: this very alert was imported before
 
 
-def import_cap(*, by=None, data: bytes, source=None) -> ImportResult:
+def import_cap(*, by: User | None = None, data: bytes, source=None) -> ImportResult:
     """Import one CAP alert sent by a user (upload, API) or fetched from a feed source."""
     if source is None and not access.is_network_member(by):
         raise NotPermitted(_("Only members of the network import alerts."))
@@ -77,7 +78,7 @@ def import_cap(*, by=None, data: bytes, source=None) -> ImportResult:
 
 
 @transaction.atomic
-def import_alert(*, by=None, alert: Alert, source=None) -> ImportResult:
+def import_alert(*, by: User | None = None, alert: Alert, source=None) -> ImportResult:
     """Imports a parsed CAP alert as a new notice or a new version of the one it references; an
     alert imported before changes nothing.
     """
@@ -105,7 +106,7 @@ def import_alert(*, by=None, alert: Alert, source=None) -> ImportResult:
     )
 
 
-def _lock_importer(by, source) -> None:
+def _lock_importer(by: User | None, source) -> None:
     """One import at a time per importer, so the same alert sent twice at once is kept once."""
     if source is not None:
         FeedSource.objects.select_for_update().filter(pk=source.pk).first()
@@ -113,7 +114,7 @@ def _lock_importer(by, source) -> None:
         Actor.objects.select_for_update().filter(pk=by.actor_id).first()
 
 
-def _own_revisions(by, source):
+def _own_revisions(by: User | None, source):
     """The imported versions the importer may deduplicate against and change: a feed source's
     own, or (for a user) those of notices the user's actor owns. Never another actor's: what
     one actor imported neither hides nor answers another actor's import."""
@@ -196,11 +197,11 @@ def _apply(notice: Notice, alert: Alert, info: Info) -> None:
     notice.external_sender_name = (info.sender_name or alert.sender)[:200]
 
 
-def _importer(by, source) -> Actor:
+def _importer(by: User | None, source) -> Actor:
     return source.actor if source is not None else by.actor
 
 
-def _new_notice(*, by, alert: Alert, source) -> ImportResult:
+def _new_notice(*, by: User | None, alert: Alert, source) -> ImportResult:
     info = _main_info(alert)
     notice = Notice(
         category=_category(alert, info, source),
@@ -227,7 +228,7 @@ def _cap(alert: Alert) -> tuple:
     return (alert.sender, alert.identifier, alert.sent, xml)
 
 
-def _referenced_notice(alert: Alert, *, by, source) -> Notice:
+def _referenced_notice(alert: Alert, *, by: User | None, source) -> Notice:
     if not alert.references:
         raise ImportRefused(_("An Update or Cancel must name the alert it refers to."))
     pairs = {(r.sender, r.identifier) for r in alert.references}
@@ -271,7 +272,7 @@ def _referenced_notice(alert: Alert, *, by, source) -> Notice:
     return notice
 
 
-def _follow_up(*, by, alert: Alert, source) -> ImportResult:
+def _follow_up(*, by: User | None, alert: Alert, source) -> ImportResult:
     notice = _referenced_notice(alert, by=by, source=source)
     if notice.is_withdrawn:
         raise ImportRefused(_("The notice the alert refers to is already withdrawn."), status=409)

@@ -8,13 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import log
 from samlad.core.errors import NotFound, NotPermitted
 from samlad.notices.models import FeedToken
 from samlad.notices.services.webhooks import can_manage_webhooks
 
 
-def tokens_of(by):
+def tokens_of(by: User):
     """The unrevoked feed tokens of the user's actor; none if the user may not manage them."""
     if not can_manage_webhooks(by, by.actor):
         return FeedToken.objects.none()
@@ -22,7 +23,7 @@ def tokens_of(by):
 
 
 @transaction.atomic
-def create_feed_token(*, by, name: str) -> tuple[FeedToken, str]:
+def create_feed_token(*, by: User, name: str) -> tuple[FeedToken, str]:
     """A new token for the user's own actor; returns it and the token text, shown only now."""
     if not can_manage_webhooks(by, by.actor):
         raise NotPermitted(_("Only your actor's permission administrators manage feed tokens."))
@@ -37,7 +38,7 @@ def create_feed_token(*, by, name: str) -> tuple[FeedToken, str]:
 
 
 @transaction.atomic
-def revoke_feed_token(*, by, public_id) -> None:
+def revoke_feed_token(*, by: User, public_id) -> None:
     """Revokes one of the actor's feed tokens, so feeds read with it stop answering, and logs it."""
     token = tokens_of(by).filter(public_id=public_id).first()
     if token is None:

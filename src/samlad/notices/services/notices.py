@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import access, live, log
 from samlad.core.errors import NotFound, NotPermitted
 from samlad.events import selectors as event_selectors
@@ -71,7 +72,7 @@ def _validate(notice: Notice) -> None:
         raise ValidationError(errors)
 
 
-def _check_event(by, event) -> None:
+def _check_event(by: User, event) -> None:
     if event is None:
         return
     try:
@@ -87,7 +88,7 @@ def _municipalities_of(event) -> list:
 
 
 def add_revision(
-    *, notice: Notice, msg_type: str, by=None, change_note: str = "", cap=None
+    *, notice: Notice, msg_type: str, by: User | None = None, change_note: str = "", cap=None
 ) -> NoticeRevision:
     """Keep this version of the notice: its content and its CAP message. `cap` is an imported
     alert's (sender, identifier, sent, xml); Samlad's own versions get theirs made here."""
@@ -117,7 +118,9 @@ def add_revision(
     )
 
 
-def announce(*, by, notice: Notice, revision: NoticeRevision, action: str, **log_fields) -> None:
+def announce(
+    *, by: User | None, notice: Notice, revision: NoticeRevision, action: str, **log_fields
+) -> None:
     """The outbox rows, the log entry and the live list, all in the caller's transaction."""
     fanout.reach_audience(notice, revision) if revision.number == 1 else fanout.reach_again(
         notice, revision
@@ -129,7 +132,7 @@ def announce(*, by, notice: Notice, revision: NoticeRevision, action: str, **log
 @transaction.atomic
 def publish_notice(
     *,
-    by,
+    by: User,
     headline: str,
     text: str,
     category,
@@ -185,7 +188,7 @@ def publish_notice(
     return notice
 
 
-def _locked_for_change(by, notice: Notice) -> Notice:
+def _locked_for_change(by: User, notice: Notice) -> Notice:
     if not access.can_view(by, notice):
         raise NotPermitted(_("No such notice."))
     if notice.is_external or by.actor_id != notice.owner_actor_id:
@@ -198,7 +201,7 @@ def _locked_for_change(by, notice: Notice) -> Notice:
 
 @transaction.atomic
 def correct_notice(
-    *, by, notice: Notice, change_note: str, municipalities=None, **fields
+    *, by: User, notice: Notice, change_note: str, municipalities=None, **fields
 ) -> Notice:
     """Correct a notice: a new version that says what changed, sent to the same recipients."""
     notice = _locked_for_change(by, notice)
@@ -231,7 +234,7 @@ def correct_notice(
 
 
 @transaction.atomic
-def withdraw_notice(*, by, notice: Notice, reason: str = "") -> Notice:
+def withdraw_notice(*, by: User, notice: Notice, reason: str = "") -> Notice:
     """Withdraw a notice: it stays readable, marked withdrawn, and its recipients are told."""
     notice = _locked_for_change(by, notice)
     notice.status = NoticeStatus.WITHDRAWN

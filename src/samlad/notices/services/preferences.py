@@ -21,7 +21,7 @@ from samlad.notices.models import (
 )
 
 
-def can_manage_settings_of(by, user) -> bool:
+def can_manage_settings_of(by: User, user) -> bool:
     """Oneself, or the permission administrator of the user's own actor."""
     if not access.is_network_member(by):
         return False
@@ -30,13 +30,13 @@ def can_manage_settings_of(by, user) -> bool:
     return by.is_permission_admin and by.actor_id == user.actor_id
 
 
-def administers_settings(by) -> bool:
+def administers_settings(by: User) -> bool:
     """Who may open other users' settings at all: an actor's permission administrator (for its
     own actor's users only, see managed_user). Anyone else is refused before any lookup."""
     return access.is_network_member(by) and by.is_permission_admin
 
 
-def managed_user(by, public_id) -> User:
+def managed_user(by: User, public_id) -> User:
     """A user whose settings `by`, a permission administrator, sees and sets: one of by's own
     actor's users. Another actor's user is NotFound, as if there were none (also a bad id)."""
     try:
@@ -73,7 +73,7 @@ def _snapshot(preference: NotificationPreference) -> dict:
 @transaction.atomic
 def set_preference(
     *,
-    by,
+    by: User,
     user,
     channel: str,
     enabled: bool,
@@ -121,7 +121,7 @@ def set_preference(
     return preference
 
 
-def _visible_event(by, event):
+def _visible_event(by: User, event):
     try:
         return event_selectors.event_for(by, public_id=event.public_id)
     except NotFound:
@@ -129,7 +129,7 @@ def _visible_event(by, event):
 
 
 @transaction.atomic
-def follow_event(*, by, event) -> EventFollow:
+def follow_event(*, by: User, event) -> EventFollow:
     """Follow an event: notices about it reach you when you chose only those of followed events."""
     _visible_event(by, event)
     follow, _created = EventFollow.objects.get_or_create(user=by, event=event)
@@ -137,7 +137,7 @@ def follow_event(*, by, event) -> EventFollow:
 
 
 @transaction.atomic
-def unfollow_event(*, by, event) -> None:
+def unfollow_event(*, by: User, event) -> None:
     """Stops the user following an event's notices; nothing happens if they did not follow it."""
     EventFollow.objects.filter(user=by, event=event).delete()
 

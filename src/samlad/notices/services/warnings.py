@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.activation.models import Activation, ActivationStatus
 from samlad.activation.rules import can_activate
 from samlad.activation.services import alerts
@@ -61,7 +62,7 @@ def event_initial(notice: Notice) -> dict:
 
 
 @transaction.atomic
-def make_event(*, by, notice: Notice, **event_fields):
+def make_event(*, by: User, notice: Notice, **event_fields):
     """Register an event from an imported warning and link the warning to it."""
     if not notice.is_external:
         raise NotPermitted(_("Only imported warnings become events this way."))
@@ -206,7 +207,7 @@ def cancelled_activations(notice: Notice) -> list:
 
 
 @transaction.atomic
-def decide_after_cancel(*, by, notice: Notice, activation, close: bool) -> None:
+def decide_after_cancel(*, by: User, notice: Notice, activation, close: bool) -> None:
     """TiB's choice once a warning is cancelled: close the event's activation (through the
     activation service) or keep it, which is logged so the question is not asked again."""
     if not can_activate(by):

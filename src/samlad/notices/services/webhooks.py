@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samlad.accounts.models import User
 from samlad.core import access, log
 from samlad.core.errors import NotFound, NotPermitted
 from samlad.notices import selectors
@@ -22,19 +23,19 @@ FAILING_AFTER = 3
 DELIVERY_LOG_SIZE = 100
 
 
-def can_manage_webhooks(by, actor) -> bool:
+def can_manage_webhooks(by: User, actor) -> bool:
     """An actor's permission administrators manage its webhooks (they send its data outside)."""
     return access.is_network_member(by) and by.is_permission_admin and by.actor_id == actor.pk
 
 
-def webhooks_of(by):
+def webhooks_of(by: User):
     """The webhooks of the user's own actor, for its permission administrators."""
     if not access.is_network_member(by) or not can_manage_webhooks(by, by.actor):
         return Webhook.objects.none()
     return Webhook.objects.filter(actor_id=by.actor_id, is_active=True).order_by("name")
 
 
-def webhook_for(by, public_id) -> Webhook:
+def webhook_for(by: User, public_id) -> Webhook:
     """One webhook of the user's own actor, or NotFound (not found and not yours look alike)."""
     try:
         hook = webhooks_of(by).filter(public_id=uuid.UUID(str(public_id))).first()
@@ -45,7 +46,7 @@ def webhook_for(by, public_id) -> Webhook:
     return hook
 
 
-def _require(by, actor) -> None:
+def _require(by: User, actor) -> None:
     if not can_manage_webhooks(by, actor):
         raise NotPermitted(_("Only your actor's permission administrators manage its webhooks."))
 
@@ -65,7 +66,7 @@ def _validated(*, name: str, url: str) -> tuple[str, str]:
 
 @transaction.atomic
 def register_webhook(
-    *, by, name: str, url: str, send_notices: bool = True, send_pictures: bool = True
+    *, by: User, name: str, url: str, send_notices: bool = True, send_pictures: bool = True
 ) -> tuple[Webhook, str]:
     """Register a webhook for the user's own actor. Returns it and its secret, shown only now."""
     _require(by, by.actor)
@@ -85,7 +86,7 @@ def register_webhook(
 
 
 @transaction.atomic
-def change_webhook(*, by, webhook: Webhook, **fields) -> Webhook:
+def change_webhook(*, by: User, webhook: Webhook, **fields) -> Webhook:
     """Change a webhook's name, URL or what it receives (the secret stays)."""
     _require(by, webhook.actor)
     name, url = _validated(
@@ -109,7 +110,7 @@ def change_webhook(*, by, webhook: Webhook, **fields) -> Webhook:
 
 
 @transaction.atomic
-def remove_webhook(*, by, webhook: Webhook) -> None:
+def remove_webhook(*, by: User, webhook: Webhook) -> None:
     """Stop sending to a webhook; its delivery log stays."""
     _require(by, webhook.actor)
     webhook.is_active = False
