@@ -11,9 +11,8 @@ from django.core.asgi import get_asgi_application
 from samlad.core.concurrency import limit_requests
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samlad.config.settings")
-application = get_asgi_application()
 application = limit_requests(
-    application,
+    get_asgi_application(),
     limit=settings.REQUESTS_IN_FLIGHT,
     max_body_bytes=settings.REQUEST_BODY_MAX_BYTES,
     body_timeout=settings.REQUEST_BODY_TIMEOUT_SECONDS,

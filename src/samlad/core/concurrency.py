@@ -15,7 +15,16 @@ the answer slowly, nor a Server-Sent Events stream open for hours, keeps others 
 import asyncio
 import json
 import weakref
+from collections.abc import Awaitable, Callable, Mapping
 from http import HTTPStatus
+from typing import Any
+
+# The ASGI interface's shapes, as Django's ASGI handler takes them.
+Scope = dict[str, Any]
+Message = Mapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 class _TooLarge(Exception):
@@ -26,10 +35,14 @@ class _ClientGone(Exception):
     pass
 
 
-def limit_requests(app, *, limit: int, max_body_bytes: int, body_timeout: float):
+def limit_requests(
+    app: ASGIApp, *, limit: int, max_body_bytes: int, body_timeout: float
+) -> ASGIApp:
     """`app` (an ASGI application) working on at most `limit` HTTP requests at a time (0: no
     cap), each request's body read before it takes its place."""
-    semaphores: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    semaphores: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+        weakref.WeakKeyDictionary()
+    )
 
     def semaphore() -> asyncio.Semaphore:
         # One per event loop: a server runs one, a test suite may start several in turn.
@@ -38,7 +51,7 @@ def limit_requests(app, *, limit: int, max_body_bytes: int, body_timeout: float)
             semaphores[loop] = asyncio.Semaphore(limit)
         return semaphores[loop]
 
-    async def limited(scope, receive, send):
+    async def limited(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
@@ -54,7 +67,9 @@ def limit_requests(app, *, limit: int, max_body_bytes: int, body_timeout: float)
     return limited
 
 
-async def _in_place(app, scope, receive, send, place: asyncio.Semaphore) -> None:
+async def _in_place(
+    app: ASGIApp, scope: Scope, receive: Receive, send: Send, place: asyncio.Semaphore
+) -> None:
     """Run the request once it has a place; the place is given up when the response starts."""
     await place.acquire()
     holding = True
@@ -65,7 +80,7 @@ async def _in_place(app, scope, receive, send, place: asyncio.Semaphore) -> None
             holding = False
             place.release()
 
-    async def send_and_give_up_place(message) -> None:
+    async def send_and_give_up_place(message: Message) -> None:
         if message["type"] == "http.response.start":
             give_up_place()
         await send(message)
@@ -76,7 +91,9 @@ async def _in_place(app, scope, receive, send, place: asyncio.Semaphore) -> None
         give_up_place()
 
 
-async def _body_or_refusal(scope, receive, send, max_bytes: int, timeout: float) -> bytes | None:
+async def _body_or_refusal(
+    scope: Scope, receive: Receive, send: Send, max_bytes: int, timeout: float
+) -> bytes | None:
     """The request's whole body; None when the client left or was refused (408, 413)."""
     try:
         return await asyncio.wait_for(_read_body(scope, receive, max_bytes), timeout=timeout)
@@ -91,7 +108,7 @@ async def _body_or_refusal(scope, receive, send, max_bytes: int, timeout: float)
     return None
 
 
-async def _read_body(scope, receive, max_bytes: int) -> bytes:
+async def _read_body(scope: Scope, receive: Receive, max_bytes: int) -> bytes:
     declared = dict(scope.get("headers") or ()).get(b"content-length")
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:
         raise _TooLarge
@@ -110,12 +127,12 @@ async def _read_body(scope, receive, max_bytes: int) -> bytes:
             return b"".join(chunks)
 
 
-def _replaying(body: bytes, receive):
+def _replaying(body: bytes, receive: Receive) -> Receive:
     """A `receive` that gives the body already read, then what the client sends next (its
     disconnect, which streams listen for)."""
     given = False
 
-    async def replay():
+    async def replay() -> Message:
         nonlocal given
         if not given:
             given = True
@@ -125,7 +142,7 @@ def _replaying(body: bytes, receive):
     return replay
 
 
-async def _send_problem(send, status: int, detail: str) -> None:
+async def _send_problem(send: Send, status: int, detail: str) -> None:
     document = {
         "type": "about:blank",
         "status": status,

@@ -1,6 +1,7 @@
 """What /healthz reports: can we reach the database, and is a background worker alive?"""
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -9,7 +10,7 @@ from django.utils import timezone
 from samlad.core.models import WorkerHeartbeat
 
 
-def database_status() -> dict:
+def database_status() -> dict[str, Any]:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -19,7 +20,7 @@ def database_status() -> dict:
     return {"status": "ok", "vendor": connection.vendor}
 
 
-def worker_status() -> dict:
+def worker_status() -> dict[str, Any]:
     try:
         latest = WorkerHeartbeat.objects.order_by("-last_seen").first()
     except DatabaseError:
@@ -39,7 +40,7 @@ def worker_status() -> dict:
     }
 
 
-def report() -> dict:
+def report() -> dict[str, Any]:
     checks = {"database": database_status(), "worker": worker_status()}
     status = "ok" if all(check["status"] == "ok" for check in checks.values()) else "degraded"
     return {"status": status, "checks": checks, "time": timezone.now().isoformat()}

@@ -3,6 +3,7 @@
 import os
 import socket
 import threading
+from datetime import datetime
 
 from django.db import close_old_connections, connection
 from django.utils import timezone
@@ -10,7 +11,7 @@ from django.utils import timezone
 from samlad.core.models import WorkerHeartbeat
 
 
-def beat(*, worker_id: str, started_at) -> None:
+def beat(*, worker_id: str, started_at: datetime) -> None:
     """Write one heartbeat for this worker."""
     WorkerHeartbeat.objects.update_or_create(
         worker_id=worker_id,

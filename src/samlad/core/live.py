@@ -10,12 +10,16 @@ import functools
 import json
 import threading
 from collections.abc import AsyncIterator, Callable
+from typing import Any, ParamSpec, TypeVar
 
 from asgiref.sync import sync_to_async
 from django.db import connection, transaction
 from django.db.models import Model
 
 from samlad.core.models import Change
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 POLL_SECONDS = 1.0
 KEEPALIVE_SECONDS = 15.0
@@ -50,11 +54,11 @@ def release_connection() -> None:
         connection.close()
 
 
-def releasing(function: Callable) -> Callable:
+def releasing(function: Callable[P, R]) -> Callable[P, R]:
     """`function`, handing the database connection back when it is done (for streams)."""
 
     @functools.wraps(function)
-    def run(*args, **kwargs):
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return function(*args, **kwargs)
         finally:
@@ -74,7 +78,7 @@ def _changes_after(topic: str, after_id: int) -> list[Change]:
     return list(Change.objects.filter(topic=topic, id__gt=after_id).order_by("id")[:200])
 
 
-def sse_message(*, kind: str, data: dict, message_id: int | None = None) -> str:
+def sse_message(*, kind: str, data: dict[str, Any], message_id: int | None = None) -> str:
     lines = []
     if message_id is not None:
         lines.append(f"id: {message_id}")
@@ -84,7 +88,7 @@ def sse_message(*, kind: str, data: dict, message_id: int | None = None) -> str:
 
 
 async def follow(
-    *, topic: str, after_id: int, render: Callable[[Change], dict | None]
+    *, topic: str, after_id: int, render: Callable[[Change], dict[str, Any] | None]
 ) -> AsyncIterator[str]:
     """Yield SSE messages for the changes on `topic` after `after_id`. `render` runs in a thread
     with database access and returns the message data, or None when this viewer may not see it

@@ -1,21 +1,27 @@
 """Appending to the append-only log that users read as the log book."""
 
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model
 
 from samlad.core.models import LogEntry
 
+if TYPE_CHECKING:  # only the type: at run time core imports no app above it
+    from samlad.accounts.models import User
+
 
 def record(
     *,
-    by,
+    by: "User | AnonymousUser | None",
     action: str,
     target: Model,
     summary: str = "",
-    before: dict | None = None,
-    after: dict | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
 ) -> LogEntry:
     """Append one entry for a state change made by `by` (a user, or None for the system)."""
-    user = by if by is not None and getattr(by, "is_authenticated", False) else None
+    user = by if by is not None and not isinstance(by, AnonymousUser) else None
     return LogEntry.objects.create(
         user=user,
         acting_actor_id=getattr(user, "actor_id", None),
@@ -28,7 +34,7 @@ def record(
     )
 
 
-def changes(before: dict, after: dict) -> tuple[dict, dict]:
+def changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Only the fields that changed, as (before, after)."""
     keys = [key for key in after if before.get(key) != after.get(key)]
     return {key: before.get(key) for key in keys}, {key: after[key] for key in keys}

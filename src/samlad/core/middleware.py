@@ -2,17 +2,19 @@
 
 import time
 import uuid
+from collections.abc import Callable
 
 import structlog
+from django.http import HttpRequest, HttpResponseBase
 
 logger = structlog.get_logger("samlad.request")
 
 
 class RequestLogMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         request_id = request.headers.get("X-Request-ID") or uuid.uuid4().hex
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)

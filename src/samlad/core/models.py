@@ -1,6 +1,7 @@
 """Shared model bases: public ids, timestamps, classification, the append-only log."""
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -86,12 +87,12 @@ class LogEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_type}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
             raise AppendOnlyError("log entries are never changed")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("log entries are never deleted")
 
 

@@ -10,7 +10,8 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TypeVar
 
 from django.db import close_old_connections, connection
 from django.utils import timezone
@@ -27,9 +28,13 @@ class Job:
 
 JOBS: dict[str, Job] = {}
 
+JobFunction = TypeVar("JobFunction", bound=Callable[[], object])
 
-def every(*, seconds: int, name: str | None = None):
-    def register(function):
+
+def every(*, seconds: int, name: str | None = None) -> Callable[[JobFunction], JobFunction]:
+    """Registers the decorated function as a job to run every `seconds` (named after it)."""
+
+    def register(function: JobFunction) -> JobFunction:
         job_name = name or f"{function.__module__}.{function.__qualname__}"
         JOBS[job_name] = Job(job_name, seconds, function)
         return function
@@ -46,7 +51,7 @@ def selected(patterns: tuple[str, ...]) -> list[Job]:
     ]
 
 
-def run_due(now=None, *, only: tuple[str, ...] = ("*",)) -> list[str]:
+def run_due(now: datetime | None = None, *, only: tuple[str, ...] = ("*",)) -> list[str]:
     """Run every registered job (of those matching `only`) whose time has come; returns the
     names that ran here."""
     from samlad.core.models import ScheduledJob

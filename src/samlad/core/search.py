@@ -2,16 +2,19 @@
 Swedish stemming (a GIN index per searchable table), and a plain word match on SQLite."""
 
 import re
+from typing import Any, TypeVar
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 
 SEARCH_CONFIG = "swedish"
 WORD = re.compile(r"\w+", re.UNICODE)
 
+M = TypeVar("M", bound=Model)
 
-def search_text(*parts) -> str:
+
+def search_text(*parts: Any) -> str:
     """The text a record is found by: its parts, case-folded, whitespace collapsed."""
     return " ".join(" ".join(str(part) for part in parts if part).casefold().split())
 
@@ -20,29 +23,30 @@ def words(query: str) -> list[str]:
     return WORD.findall(query.casefold())
 
 
-def vector():
+def vector() -> SearchVector:
     return SearchVector("search_text", config=SEARCH_CONFIG)
 
 
-def matching(queryset: QuerySet, query: str) -> QuerySet:
+def matching(queryset: QuerySet[M], query: str) -> QuerySet[M]:
     """The records of `queryset` that match every word of `query`, best first."""
     terms = words(query)
     if not terms:
         return queryset.none()
     if connection.vendor == "postgresql":
         search = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
-        return (
+        ranked: QuerySet[M] = (
             queryset.annotate(search_vector=vector())
             .filter(search_vector=search)
             .annotate(rank=SearchRank(F("search_vector"), search))
             .order_by("-rank")
         )
+        return ranked
     for term in terms:
         queryset = queryset.filter(search_text__contains=term)
     return queryset
 
 
-def matching_fields(queryset: QuerySet, query: str, fields: list[str]) -> QuerySet:
+def matching_fields(queryset: QuerySet[M], query: str, fields: list[str]) -> QuerySet[M]:
     """Like `matching`, for records with no `search_text` column: every word of `query` in one
     of `fields` (PostgreSQL: full text with Swedish stemming over the fields, unindexed;
     SQLite: a case-insensitive substring of a field)."""
@@ -52,12 +56,13 @@ def matching_fields(queryset: QuerySet, query: str, fields: list[str]) -> QueryS
     if connection.vendor == "postgresql":
         search = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
         fields_vector = SearchVector(*fields, config=SEARCH_CONFIG)
-        return (
+        ranked: QuerySet[M] = (
             queryset.annotate(search_vector=fields_vector)
             .filter(search_vector=search)
             .annotate(rank=SearchRank(F("search_vector"), search))
             .order_by("-rank")
         )
+        return ranked
     for term in terms:
         anywhere = Q()
         for field in fields:

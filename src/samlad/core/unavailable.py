@@ -10,7 +10,7 @@ handled."""
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.defaults import server_error as plain_server_error
 
@@ -30,14 +30,14 @@ def database_is_unreachable(exc: BaseException | None) -> bool:
     return False
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: 503 when the database is unreachable, Django's plain 500 otherwise."""
     if not database_is_unreachable(sys.exc_info()[1]):
         return plain_server_error(request)
     detail = _("The database cannot be reached just now. Try again in a moment.")
     if request.path.startswith("/api/"):
         body = problem(503, {"detail": detail}) | {"code": "database_unavailable"}
-        response = JsonResponse(body, status=503, content_type=PROBLEM_JSON)
+        response: HttpResponse = JsonResponse(body, status=503, content_type=PROBLEM_JSON)
     else:
         title = _("Service Unavailable")
         response = HttpResponse(

@@ -13,6 +13,8 @@ docs/delivery.md), so nothing is lost or sent twice."""
 import itertools
 import logging
 import time
+from argparse import ArgumentParser
+from typing import Any
 
 from django.core.management.base import CommandError
 from django.db import InterfaceError, OperationalError, connections
@@ -29,7 +31,7 @@ RECONNECT_WAIT_SECONDS = (0.5, 1, 2, 5)  # between tries, the last one repeated
 class Command(db_worker.Command):
     help = "Run Samlad's background worker (database task queue) with a health heartbeat"
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         super().add_arguments(parser)
         parser.add_argument(
             "--jobs",
@@ -40,7 +42,7 @@ class Command(db_worker.Command):
             "--no-scheduler", action="store_true", help="run no periodic jobs at all"
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         patterns = () if options["no_scheduler"] else _patterns(options["jobs"])
         heartbeat = Heartbeat(worker_id=options["worker_id"], interval=5)
         scheduler = schedule.Scheduler(only=patterns) if patterns else None
