@@ -1,7 +1,15 @@
 """One attempt to hand a delivery to its server, and what came of it. Channel senders raise
 SendError; `attempt()` turns every ending into an Outcome the worker records."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from samlad.notify.channels.base import Sender
+    from samlad.notify.journal import Journal
+    from samlad.notify.models import Delivery
 
 
 class SendError(Exception):
@@ -33,15 +41,21 @@ class Outcome:
         return not self.error
 
 
-def attempt(sender, delivery, *, journal=None, noted: dict | None = None) -> Outcome:
+def attempt(
+    sender: Sender,
+    delivery: Delivery,
+    *,
+    journal: Journal | None = None,
+    noted: dict[str, str] | None = None,
+) -> Outcome:
     """Send one delivery through `sender` (called in a sender thread; no database access).
     An acceptance goes into `journal` at once; a delivery in doubt is first looked up in the
     acceptances `noted` by rounds that died, then (SMS) asked about at the provider."""
     checked = False
     try:
         if delivery.in_doubt and noted and str(delivery.public_id) in noted:
-            found = noted[str(delivery.public_id)]
-            return Outcome(delivery.id, sender.provider, found, reconciled=True)
+            noted_id = noted[str(delivery.public_id)]
+            return Outcome(delivery.id, sender.provider, noted_id, reconciled=True)
         if delivery.in_doubt and sender.can_reconcile:
             found = sender.find_accepted(delivery)
             checked = True
@@ -68,11 +82,18 @@ def attempt(sender, delivery, *, journal=None, noted: dict | None = None) -> Out
         )
 
 
-def attempt_batch(sender, deliveries: list, *, journal=None, noted: dict | None = None) -> list:
+def attempt_batch(
+    sender: Sender,
+    deliveries: list[Delivery],
+    *,
+    journal: Journal | None = None,
+    noted: dict[str, str] | None = None,
+) -> list[Outcome]:
     """Send several deliveries as one message (`sender.send_batch`); one Outcome each. Those an
     interrupted round noted as accepted are not sent again; every acceptance is journalled the
     moment the server has said yes, in one write."""
-    outcomes, to_send = [], []
+    outcomes: list[Outcome] = []
+    to_send: list[Delivery] = []
     for delivery in deliveries:
         if delivery.in_doubt and noted and str(delivery.public_id) in noted:
             found = noted[str(delivery.public_id)]
@@ -83,6 +104,7 @@ def attempt_batch(sender, deliveries: list, *, journal=None, noted: dict | None 
         return [*outcomes, attempt(sender, to_send[0], journal=journal, noted=noted)]
     if not to_send:
         return outcomes
+    results: dict[int, str | SendError]
     try:
         results = sender.send_batch(to_send)
     except SendError as error:
@@ -90,7 +112,7 @@ def attempt_batch(sender, deliveries: list, *, journal=None, noted: dict | None 
     except Exception as error:  # any failure is recorded, never lost
         failure = SendError(f"{type(error).__name__}: {error}"[:1000], uncertain=True)
         results = {delivery.id: failure for delivery in to_send}
-    accepted = [(d.public_id, results[d.id]) for d in to_send if isinstance(results[d.id], str)]
+    accepted = [(d.public_id, r) for d in to_send if isinstance(r := results[d.id], str)]
     if journal is not None and accepted:
         journal.note_many(accepted)
     for delivery in to_send:

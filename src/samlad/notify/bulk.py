@@ -5,6 +5,7 @@ bulk_create. Either way a key already in the outbox is left as it is. `insert_ig
 does the same for any model (a notice's list of recipients)."""
 
 import json
+from typing import Any
 
 from django.db import connection, models, transaction
 
@@ -23,7 +24,7 @@ def insert_new(rows: list[Delivery]) -> int:
     return _bulk_create(rows)
 
 
-def insert_ignoring_conflicts(model: type[models.Model], rows: list) -> int:
+def insert_ignoring_conflicts(model: type[models.Model], rows: list[Any]) -> int:
     """Insert the rows (new objects of `model`, defaults filled in) except those that break a
     unique constraint; returns how many were inserted on PostgreSQL (elsewhere, how many were
     given)."""
@@ -32,11 +33,11 @@ def insert_ignoring_conflicts(model: type[models.Model], rows: list) -> int:
     if connection.vendor == "postgresql":
         with transaction.atomic():
             return _copy_insert(model, rows)
-    model.objects.bulk_create(rows, ignore_conflicts=True)
+    model._default_manager.bulk_create(rows, ignore_conflicts=True)
     return len(rows)
 
 
-def _copy_insert(model: type[models.Model], rows: list, *, conflict: str = "") -> int:
+def _copy_insert(model: type[models.Model], rows: list[Any], *, conflict: str = "") -> int:
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     table = connection.ops.quote_name(model._meta.db_table)
@@ -63,7 +64,7 @@ def _copy_insert(model: type[models.Model], rows: list, *, conflict: str = "") -
             f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} "  # noqa: S608
             f"ON CONFLICT {conflict} DO NOTHING"
         )
-        inserted = cursor.rowcount
+        inserted: int = cursor.rowcount
         cursor.execute(f"TRUNCATE {staging}")
     return inserted
 

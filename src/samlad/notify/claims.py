@@ -6,10 +6,11 @@ provider whether the message was already accepted."""
 
 import os
 import socket
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
@@ -25,7 +26,7 @@ def lease() -> timedelta:
     return timedelta(seconds=float(conf.get("NOTIFY_LEASE_SECONDS")))
 
 
-def due(now=None):
+def due(now: datetime | None = None) -> QuerySet[Delivery]:
     """Pending rows whose time has come (every pending row has a time: see recover_abandoned)."""
     now = now or timezone.now()
     return Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
@@ -65,7 +66,7 @@ def renew(*, worker_id: str) -> int:
     )
 
 
-def release(*, worker_id: str, ids) -> int:
+def release(*, worker_id: str, ids: Iterable[int]) -> int:
     """Give back rows this worker claimed but never tried (e.g. when it stops early)."""
     return Delivery.objects.filter(
         id__in=list(ids), status=DeliveryStatus.SENDING, claimed_by=worker_id
@@ -97,7 +98,9 @@ def recover_abandoned() -> int:
     )
 
 
-def _claim_in_one_statement(channel, provider, limit, worker_id, now) -> list[Delivery]:
+def _claim_in_one_statement(
+    channel: str, provider: str, limit: int, worker_id: str, now: datetime
+) -> list[Delivery]:
     """The same claim as one UPDATE … RETURNING (one round trip instead of five; the claim is
     on the worker's critical path, thousands of rows a second)."""
     table = connection.ops.quote_name(Delivery._meta.db_table)
@@ -110,7 +113,7 @@ def _claim_in_one_statement(channel, provider, limit, worker_id, now) -> list[De
         "AND channel = %s ORDER BY next_attempt_at, id LIMIT %s FOR UPDATE SKIP LOCKED) "
         f"RETURNING {columns}"
     )
-    params = [DeliveryStatus.SENDING, worker_id, now + lease(), provider, now]
+    params: list[object] = [DeliveryStatus.SENDING, worker_id, now + lease(), provider, now]
     params += [DeliveryStatus.PENDING, now, channel, limit]
     rows = list(Delivery.objects.raw(statement, params))
     return sorted(rows, key=lambda row: row.id)

@@ -12,6 +12,8 @@ Where the other address comes from, first found wins:
 
 import hashlib
 from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -20,10 +22,13 @@ from samlad.notify import conf
 from samlad.notify.models import Channel, Delivery
 from samlad.notify.outbox import EXERCISE_MARK, e164
 
+if TYPE_CHECKING:
+    from samlad.accounts.models import User as UserModel
+
 User = get_user_model()
 Resolver = Callable[[Delivery, str], str | None]
 RESOLVERS: list[Resolver] = []
-OTHER = {Channel.EMAIL: Channel.SMS, Channel.SMS: Channel.EMAIL}
+OTHER: dict[str, str] = {Channel.EMAIL: Channel.SMS, Channel.SMS: Channel.EMAIL}
 
 
 def register(resolver: Resolver) -> Resolver:
@@ -63,7 +68,7 @@ def fall_back_many(deliveries: list[Delivery]) -> int:
     return len(rows)
 
 
-def _fallback_row(delivery: Delivery, channel: str, address: str, now) -> Delivery:
+def _fallback_row(delivery: Delivery, channel: str, address: str, now: datetime) -> Delivery:
     subject, body = _texts(delivery, channel)
     return Delivery(
         idempotency_key=fallback_key(delivery.idempotency_key),
@@ -81,7 +86,7 @@ def _fallback_row(delivery: Delivery, channel: str, address: str, now) -> Delive
     )
 
 
-def address_for(delivery: Delivery, channel: str, user=None) -> str:
+def address_for(delivery: Delivery, channel: str, user: "UserModel | None" = None) -> str:
     explicit = delivery.fallback_address.strip()
     if explicit and _looks_like(explicit) == channel:
         return e164(explicit) if channel == Channel.SMS else explicit

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +14,7 @@ class OutboxFilterForm(forms.Form):
         label=_("Status"), required=False, choices=[("", _("All"))] + DeliveryStatus.choices
     )
 
-    def filters(self) -> dict:
+    def filters(self) -> dict[str, Any]:
         if not self.is_valid():
             return {}
         return {"channel": self.cleaned_data["kanal"], "status": self.cleaned_data["status"]}

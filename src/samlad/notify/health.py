@@ -57,7 +57,9 @@ def is_down(channel: str, provider: str) -> bool:
     return status_of(channel, provider).is_down
 
 
-def note(*, channel: str, provider: str, successes: int, failures: int, last_error: str = ""):
+def note(
+    *, channel: str, provider: str, successes: int, failures: int, last_error: str = ""
+) -> None:
     """Record how a batch of attempts through one provider went."""
     now = timezone.now()
     with transaction.atomic():
@@ -76,28 +78,37 @@ def note(*, channel: str, provider: str, successes: int, failures: int, last_err
 class Tally:
     """Outcomes counted per provider in memory, written with note() now and then."""
 
-    def __init__(self):
-        self.counts: dict[tuple[str, str], list] = {}
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str], _Count] = {}
 
-    def add(self, *, channel: str, provider: str, accepted: bool, permanent: bool, error: str):
-        entry = self.counts.setdefault((channel, provider), [0, 0, ""])
+    def add(
+        self, *, channel: str, provider: str, accepted: bool, permanent: bool, error: str
+    ) -> None:
+        entry = self.counts.setdefault((channel, provider), _Count())
         if accepted:
-            entry[0] += 1
+            entry.successes += 1
         elif not permanent:  # a refused number says nothing about the provider
-            entry[1] += 1
-            entry[2] = error
+            entry.failures += 1
+            entry.error = error
 
     def flush(self) -> None:
         counts, self.counts = self.counts, {}
-        for (channel, provider), (successes, failures, error) in counts.items():
-            if successes or failures:
+        for (channel, provider), count in counts.items():
+            if count.successes or count.failures:
                 note(
                     channel=channel,
                     provider=provider,
-                    successes=successes,
-                    failures=failures,
-                    last_error=error,
+                    successes=count.successes,
+                    failures=count.failures,
+                    last_error=count.error,
                 )
+
+
+@dataclass
+class _Count:
+    successes: int = 0
+    failures: int = 0
+    error: str = ""
 
 
 def _note_failures(row: ProviderHealth, now: datetime, failures: int, last_error: str) -> None:

@@ -12,6 +12,7 @@ modification time, so a process on a test clock ages files as it ages everything
 import contextlib
 import os
 import time
+import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -27,20 +28,20 @@ def directory() -> Path:
 
 
 class Journal:
-    def __init__(self, worker_id: str):
+    def __init__(self, worker_id: str) -> None:
         folder = directory()
         folder.mkdir(parents=True, exist_ok=True)
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in worker_id)
         self.path = folder / f"{safe}@{int(time.time())}.log"
         self.fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
 
-    def note(self, public_id, provider_message_id: str) -> None:
+    def note(self, public_id: uuid.UUID, provider_message_id: str) -> None:
         """Write one acceptance (one write() call: it survives the process being killed)."""
         line = f"{public_id} {provider_message_id}".replace("\n", " ") + "\n"
         with contextlib.suppress(OSError):  # a full disk must not stop sending
             os.write(self.fd, line.encode())
 
-    def note_many(self, accepted: list[tuple]) -> None:
+    def note_many(self, accepted: list[tuple[uuid.UUID, str]]) -> None:
         """Write several acceptances, (public id, provider's id) each, in one write() call."""
         lines = "".join(
             f"{public_id} {message_id}".replace("\n", " ") + "\n"

@@ -24,6 +24,10 @@ class DeliveryStatus(models.TextChoices):
 
 
 class Delivery(PublicIdModel):
+    # Not a column: set on the rows the outbox page shows (samlad.notify.sources), the
+    # classification that hides the message's text from the viewer, or "".
+    hidden_as: str
+
     idempotency_key = models.CharField(max_length=200, unique=True)
     channel = models.CharField(max_length=10, choices=Channel.choices)
     # An e-mail address, an E.164 number or an https URL, by channel.

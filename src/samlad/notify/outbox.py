@@ -4,9 +4,11 @@ commit (or roll back) together with what caused them; the worker is woken after 
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import phonenumbers
 from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from samlad.notify import bulk
@@ -24,11 +26,11 @@ def enqueue(
     topic: str,
     body: str,
     subject: str = "",
-    user=None,
-    actor=None,
+    user: Model | None = None,
+    actor: Model | None = None,
     exercise: bool = False,
-    attachments: Sequence[dict] = (),
-    headers: dict | None = None,
+    attachments: Sequence[dict[str, Any]] = (),
+    headers: dict[str, str] | None = None,
     fallback_address: str = "",
 ) -> Delivery:
     """Add one message to the outbox, once: a second call with the same key returns the first
@@ -72,11 +74,11 @@ class Message:
     topic: str
     body: str
     subject: str = ""
-    user: object = None
-    actor: object = None
+    user: Model | None = None
+    actor: Model | None = None
     exercise: bool = False
-    attachments: Sequence[dict] = ()
-    headers: dict | None = field(default=None)
+    attachments: Sequence[dict[str, Any]] = ()
+    headers: dict[str, str] | None = field(default=None)
     fallback_address: str = ""
 
     def row(self) -> Delivery:
@@ -109,7 +111,7 @@ class Message:
 def enqueue_many(messages: Iterable[Message]) -> int:
     """Add many messages at once (a call-out to thousands), each once as with enqueue(): keys
     already in the outbox are left as they are. Returns how many were new."""
-    rows = {}
+    rows: dict[str, Delivery] = {}
     for message in messages:
         rows.setdefault(message.key, message.row())
     added = bulk.insert_new(list(rows.values()))
@@ -118,7 +120,13 @@ def enqueue_many(messages: Iterable[Message]) -> int:
     return added
 
 
-KEY_LENGTH = Delivery._meta.get_field("idempotency_key").max_length
+def _key_length() -> int:
+    length = Delivery._meta.get_field("idempotency_key").max_length
+    assert length is not None  # the column has a length, and keys are made to fit it
+    return length
+
+
+KEY_LENGTH = _key_length()
 
 
 def stored_key(key: str) -> str:
@@ -132,7 +140,8 @@ def stored_key(key: str) -> str:
 
 def wake_after_commit() -> None:
     """Have the worker send soon after the current transaction commits (once per transaction)."""
-    if any(callback is _wake for _sids, callback, _robust in connection.run_on_commit):
+    # Each entry is (savepoint ids, callback, robust).
+    if any(entry[1] is _wake for entry in connection.run_on_commit):
         return
     transaction.on_commit(_wake)
 
@@ -143,7 +152,7 @@ def _wake() -> None:
     send_due.enqueue()
 
 
-def e164(number) -> str:
+def e164(number: object) -> str:
     """A phone number as providers want it (+46701234567); Swedish numbers may be national."""
     text = str(number).strip()
     try:

@@ -58,7 +58,9 @@ def _record_accepted(accepted: list[Outcome]) -> None:
         cursor.executemany(statement, rows)
 
 
-def _record_failed(failed: list[Outcome], rows: dict, *, worker_id: str):
+def _record_failed(
+    failed: list[Outcome], rows: dict[int, Delivery], *, worker_id: str
+) -> tuple[list[Delivery], list[Delivery]]:
     """Retry or fail each row this worker still holds; returns the rows that failed for good
     and those that will be retried."""
     if not failed:
@@ -71,7 +73,9 @@ def _record_failed(failed: list[Outcome], rows: dict, *, worker_id: str):
             claimed_by=worker_id,
         ).values_list("id", flat=True)
     )
-    changed, final, retrying = [], [], []
+    changed: list[Delivery] = []
+    final: list[Delivery] = []
+    retrying: list[Delivery] = []
     max_attempts = int(conf.get("NOTIFY_MAX_ATTEMPTS"))
     for outcome in failed:
         if outcome.delivery_id not in held:
@@ -96,7 +100,7 @@ def _provider_down(retrying: list[Delivery]) -> list[Delivery]:
     """Rows waiting for a retry through a provider that is down: the other channel goes now."""
     if not retrying or not conf.get("NOTIFY_EARLY_FALLBACK"):
         return []
-    down = {}
+    down: dict[tuple[str, str], bool] = {}
     for row in retrying:
         key = (row.channel, row.provider)
         if key not in down:

@@ -1,18 +1,23 @@
 """Reads of the outbox that cross a permission boundary."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from samlad.core.errors import NotFound
 from samlad.notify.models import Delivery
 
+if TYPE_CHECKING:
+    from samlad.accounts.models import User
 
-def can_see_outbox(user) -> bool:
+
+def can_see_outbox(user: "User") -> bool:
     """The outbox page is for platform administrators, and for everyone in demo mode."""
     return bool(getattr(user, "is_platform_admin", False) or settings.DEMO_MODE)
 
 
-def outbox_for(user, *, channel: str = "", status: str = "") -> QuerySet:
+def outbox_for(user: "User", *, channel: str = "", status: str = "") -> QuerySet[Delivery]:
     """Deliveries the user may read, newest first: all of them for a platform administrator;
     in demo mode, for anyone else, those addressed to them or to their actor."""
     if not can_see_outbox(user):
@@ -30,6 +35,6 @@ def outbox_for(user, *, channel: str = "", status: str = "") -> QuerySet:
     return deliveries.order_by("-created_at", "-id")
 
 
-def for_topic(topic: str) -> QuerySet:
+def for_topic(topic: str) -> QuerySet[Delivery]:
     """Every delivery of one cause (e.g. "activation:<uuid>"), for the boards."""
     return Delivery.objects.filter(topic=topic)

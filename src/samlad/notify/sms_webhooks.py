@@ -7,10 +7,11 @@ auth token)."""
 import base64
 import hashlib
 import hmac
+from datetime import datetime
 from xml.sax.saxutils import escape
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
@@ -23,7 +24,7 @@ from samlad.notify.outbox import e164
 
 @csrf_exempt
 @require_POST
-def elks46_inbound(request):
+def elks46_inbound(request: HttpRequest) -> HttpResponse:
     """An SMS sent to our 46elks number: from, to, message, id."""
     if not _elks46_authentic(request):
         return _problem(403, "Forbidden", "The secret is missing or wrong.")
@@ -36,7 +37,7 @@ def elks46_inbound(request):
 
 @csrf_exempt
 @require_POST
-def elks46_status(request):
+def elks46_status(request: HttpRequest) -> HttpResponse:
     """A 46elks delivery report: id, status (sent / delivered / failed), delivered."""
     if not _elks46_authentic(request):
         return _problem(403, "Forbidden", "The secret is missing or wrong.")
@@ -47,7 +48,7 @@ def elks46_status(request):
 
 @csrf_exempt
 @require_POST
-def twilio_inbound(request):
+def twilio_inbound(request: HttpRequest) -> HttpResponse:
     """An SMS sent to our Twilio number: From, To, Body, MessageSid; answered with TwiML."""
     if not _twilio_authentic(request):
         return _problem(403, "Forbidden", "The X-Twilio-Signature header does not match.")
@@ -62,7 +63,7 @@ def twilio_inbound(request):
 
 @csrf_exempt
 @require_POST
-def twilio_status(request):
+def twilio_status(request: HttpRequest) -> HttpResponse:
     """A Twilio status callback: MessageSid, MessageStatus."""
     if not _twilio_authentic(request):
         return _problem(403, "Forbidden", "The X-Twilio-Signature header does not match.")
@@ -89,7 +90,7 @@ def _dispatch(sender: str, text: str, provider: str, message_id: str) -> str | N
     return inbound.dispatch(message)
 
 
-def _elks46_authentic(request) -> bool:
+def _elks46_authentic(request: HttpRequest) -> bool:
     secret = conf.get("ELKS46_INBOUND_SECRET")
     if not secret:
         return False  # not configured: nobody gets in
@@ -97,7 +98,7 @@ def _elks46_authentic(request) -> bool:
     return hmac.compare_digest(given.encode(), secret.encode())
 
 
-def _basic_auth_password(request) -> str:
+def _basic_auth_password(request: HttpRequest) -> str:
     kind, _, value = request.headers.get("Authorization", "").partition(" ")
     if kind.lower() != "basic":
         return ""
@@ -108,7 +109,7 @@ def _basic_auth_password(request) -> str:
     return decoded.partition(":")[2]
 
 
-def _twilio_authentic(request) -> bool:
+def _twilio_authentic(request: HttpRequest) -> bool:
     token = conf.get("TWILIO_AUTH_TOKEN")
     given = request.headers.get("X-Twilio-Signature", "")
     if not token or not given:
@@ -118,7 +119,7 @@ def _twilio_authentic(request) -> bool:
     return any(hmac.compare_digest(twilio_signature(url, form, token), given) for url in candidates)
 
 
-def _note_status(provider: str, message_id: str, status: str, at) -> None:
+def _note_status(provider: str, message_id: str, status: str, at: datetime) -> None:
     if message_id and status:
         Delivery.objects.filter(provider=provider, provider_message_id=message_id).update(
             provider_status=status[:20], provider_status_at=at

@@ -5,12 +5,22 @@ classification, unless the viewer may see the record itself; a confidential reco
 is shown is logged as a read, as everywhere else."""
 
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 
 from samlad.core import access
 from samlad.core.models import Classification
+from samlad.notify.models import Delivery
+
+if TYPE_CHECKING:
+    from samlad.accounts.models import User
+
+# A classified record (samlad.core.models.Classified: a notice, a meeting, an event), read
+# through the access policy; typed loosely, as the records come from several apps.
+Record = Any
 
 _RANK = {Classification.OPEN: 0, Classification.RESTRICTED: 1, Classification.CONFIDENTIAL: 2}
 
@@ -19,11 +29,11 @@ _RANK = {Classification.OPEN: 0, Classification.RESTRICTED: 1, Classification.CO
 class _Source:
     classification: str
     visible: bool
-    records: list  # the classified records the text comes from
+    records: list[Record]  # the classified records the text comes from
 
 
-def _public_ids(deliveries, prefix: str) -> dict[str, list]:
-    wanted: dict[str, list] = {}
+def _public_ids(deliveries: Iterable[Delivery], prefix: str) -> dict[str, list[Delivery]]:
+    wanted: dict[str, list[Delivery]] = {}
     for delivery in deliveries:
         kind, _, public_id = delivery.topic.partition(":")
         if kind != prefix:
@@ -36,18 +46,24 @@ def _public_ids(deliveries, prefix: str) -> dict[str, list]:
     return wanted
 
 
-def _of_records(user, records: list) -> _Source:
+def _of_records(user: "User", records: list[Record | None]) -> _Source:
     """The source made of `records` (classified ones; None for none): its strictest
     classification, visible only if every record is."""
-    records = [record for record in records if record is not None]
-    if not records:
+    found = [record for record in records if record is not None]
+    if not found:
         return _Source(Classification.OPEN, True, [])
-    strictest = max((record.classification for record in records), key=_RANK.__getitem__)
-    visible = all(access.can_view(user, record) for record in records)
-    return _Source(strictest, visible, records)
+    strictest = max((record.classification for record in found), key=_RANK.__getitem__)
+    visible = all(access.can_view(user, record) for record in found)
+    return _Source(strictest, visible, found)
 
 
-def _by_topic(user, deliveries, prefix: str, model: str, classified) -> dict[int, _Source]:
+def _by_topic(
+    user: "User",
+    deliveries: list[Delivery],
+    prefix: str,
+    model: str,
+    classified: Callable[[Record], Record | None],
+) -> dict[int, _Source]:
     """The sources of the deliveries whose topic is `prefix:<public id>` of `model`;
     `classified(record)` gives the classified record behind it (or None)."""
     wanted = _public_ids(deliveries, prefix)
@@ -62,7 +78,7 @@ def _by_topic(user, deliveries, prefix: str, model: str, classified) -> dict[int
     return sources
 
 
-def _meetings(user, deliveries) -> dict[int, _Source]:
+def _meetings(user: "User", deliveries: list[Delivery]) -> dict[int, _Source]:
     from samlad.meetings import selectors
 
     sources = _by_topic(user, deliveries, "meeting", "meetings.Meeting", lambda m: m)
@@ -76,21 +92,21 @@ def _meetings(user, deliveries) -> dict[int, _Source]:
     return sources
 
 
-def _digests(user, deliveries) -> dict[int, _Source]:
+def _digests(user: "User", deliveries: list[Delivery]) -> dict[int, _Source]:
     digests = [d for d in deliveries if d.topic == "notice-digest"]
     if not digests:
         return {}
     items = apps.get_model("notices.DigestItem").objects.filter(
         digest_key__in=[d.idempotency_key for d in digests]
     )
-    notices: dict[str, list] = {}
+    notices: dict[str, list[Record | None]] = {}
     for item in items.select_related("notice"):
         notices.setdefault(item.digest_key, []).append(item.notice)
     return {d.pk: _of_records(user, notices.get(d.idempotency_key, [])) for d in digests}
 
 
-def _sources(user, deliveries) -> dict[int, _Source]:
-    sources = {}
+def _sources(user: "User", deliveries: list[Delivery]) -> dict[int, _Source]:
+    sources: dict[int, _Source] = {}
     sources.update(_by_topic(user, deliveries, "notice", "notices.Notice", lambda n: n))
     sources.update(_meetings(user, deliveries))
     sources.update(_by_topic(user, deliveries, "picture", "events.PictureVersion", _event))
@@ -102,23 +118,22 @@ def _sources(user, deliveries) -> dict[int, _Source]:
     return sources
 
 
-def _event(record):
+def _event(record: Record) -> Record | None:
     return record.event
 
 
-def mark_hidden_texts(user, deliveries: list) -> None:
+def mark_hidden_texts(user: "User", deliveries: list[Delivery]) -> None:
     """Set `hidden_as` on each of `deliveries` (the classification of its source when `user`
     may not read its text, else "") and log the reads of confidential sources shown."""
     sources = _sources(user, deliveries)
-    shown = []
+    shown: list[Record] = []
     for delivery in deliveries:
         source = sources.get(delivery.pk)
-        hidden = (
-            source is not None
-            and not source.visible
-            and source.classification != Classification.OPEN
-        )
+        if source is None:
+            delivery.hidden_as = ""
+            continue
+        hidden = not source.visible and source.classification != Classification.OPEN
         delivery.hidden_as = source.classification if hidden else ""
-        if source is not None and not hidden:
+        if not hidden:
             shown.extend(source.records)
     access.note_reads(user, list({id(r): r for r in shown}.values()), via="outbox")

@@ -5,6 +5,7 @@ points; with nobody on duty, the county board's 24/7 contact points."""
 from django.conf import settings
 from django.utils import timezone
 
+from samlad.accounts.models import User
 from samlad.activation import texts
 from samlad.actors.models import (
     ActorKind,
@@ -40,7 +41,7 @@ def _points(kind: str):
     ).order_by("position", "pk")
 
 
-def _addresses() -> list[tuple[str, str, object]]:
+def _addresses() -> list[tuple[str, str, User | None]]:
     """(channel, address, user) for every way to reach TiB now."""
     found = []
     tib = tib_on_duty()

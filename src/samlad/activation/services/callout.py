@@ -221,12 +221,6 @@ def call_out_messages(activation: Activation, recipient: Recipient, words) -> li
     """One e-mail (with the invite) and one SMS per recipient, at most: the idempotency key is
     the activation, the recipient and the channel."""
     url = links.url_for(recipient)
-    common = {
-        "topic": activation.topic,
-        "user": recipient.user,
-        "actor": recipient.participant.actor,
-        "exercise": activation.is_exercise,
-    }
     key = f"activation:{activation.public_id}:{recipient.public_id}"
     messages = []
     if recipient.email:
@@ -238,7 +232,10 @@ def call_out_messages(activation: Activation, recipient: Recipient, words) -> li
                 subject=words.subject,
                 body=words.email(recipient, url),
                 attachments=[invite.attachment(activation, recipient, answer_url=url)],
-                **common,
+                topic=activation.topic,
+                user=recipient.user,
+                actor=recipient.participant.actor,
+                exercise=activation.is_exercise,
             )
         )
     if recipient.phone:
@@ -248,7 +245,10 @@ def call_out_messages(activation: Activation, recipient: Recipient, words) -> li
                 channel="sms",
                 address=recipient.phone,
                 body=words.sms(recipient, url),
-                **common,
+                topic=activation.topic,
+                user=recipient.user,
+                actor=recipient.participant.actor,
+                exercise=activation.is_exercise,
             )
         )
     return messages

@@ -1,13 +1,15 @@
 """The channels a delivery can go out on. Each sender hands one message to one server and is
 used from several threads at once; `open_senders()` gives the set for one round of sending."""
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from samlad.notify import conf
+from samlad.notify.channels.base import Sender
 from samlad.notify.models import Channel
 
 
-def build_senders() -> dict:
+def build_senders() -> dict[str, Sender]:
     """A sender for each channel, as configured (or the demo outbox)."""
     from samlad.notify.channels.demo import DemoSender
     from samlad.notify.channels.email import EmailSender
@@ -16,7 +18,9 @@ def build_senders() -> dict:
 
     if conf.demo_outbox():
         return {channel: DemoSender(channel) for channel in Channel.values}
-    sms = DemoSender(Channel.SMS) if conf.sms_provider_name() == "demo" else SmsSender.configured()
+    sms: Sender = (
+        DemoSender(Channel.SMS) if conf.sms_provider_name() == "demo" else SmsSender.configured()
+    )
     return {
         Channel.EMAIL: EmailSender(),
         Channel.SMS: sms,
@@ -32,7 +36,7 @@ def provider_names() -> dict[str, str]:
 
 
 @contextmanager
-def open_senders():
+def open_senders() -> Iterator[dict[str, Sender]]:
     senders = build_senders()
     try:
         yield senders

@@ -6,11 +6,13 @@ import base64
 from email import encoders
 from email.mime.base import MIMEBase
 from email.mime.text import MIMEText
+from typing import Any
 
 
-def mime_part(attachment: dict) -> MIMEBase:
+def mime_part(attachment: dict[str, Any]) -> MIMEBase:
     """One attachment as a MIME part, with its parameters kept."""
     maintype, subtype, params = _parse_type(attachment.get("content_type", ""))
+    payload: bytes | str
     if "content_base64" in attachment:
         payload = base64.b64decode(attachment["content_base64"])
     else:

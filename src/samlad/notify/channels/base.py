@@ -1,6 +1,13 @@
 """What every channel sender has."""
 
+from __future__ import annotations
+
 from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from samlad.notify.attempts import SendError
+    from samlad.notify.models import Delivery
 
 
 class Sender(ABC):
@@ -13,15 +20,20 @@ class Sender(ABC):
     can_reconcile = False
 
     @abstractmethod
-    def send(self, delivery) -> str:
+    def send(self, delivery: Delivery) -> str:
         """Hand the message over; return the provider's id for it. Raises SendError."""
 
-    def batches(self, rows: list) -> list[list]:
+    def batches(self, rows: list[Delivery]) -> list[list[Delivery]]:
         """The rows grouped for sending, each on its own here. A sender that groups several
         also has send_batch(rows) -> {row id: provider id or SendError} (see EmailSender)."""
         return [[row] for row in rows]
 
-    def find_accepted(self, delivery) -> str | None:
+    def send_batch(self, rows: list[Delivery]) -> dict[int, str | SendError]:
+        """Hand one message to several rows' recipients: {row id: provider id or SendError}.
+        Only senders whose batch_size is above 1 are asked."""
+        raise NotImplementedError
+
+    def find_accepted(self, delivery: Delivery) -> str | None:
         """The provider's id of this message if it was accepted earlier, else None."""
         return None
 

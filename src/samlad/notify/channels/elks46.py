@@ -2,7 +2,9 @@
 message; GET {base}/a1/sms?to=… lists what was sent, newest first, 100 at a time."""
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import httpx
 from django.conf import settings
 
 from samlad.notify import conf
@@ -16,11 +18,11 @@ MAX_PAGES = 10
 class Elks46:
     name = "46elks"
 
-    def __init__(self, *, concurrency: int):
+    def __init__(self, *, concurrency: int) -> None:
         self.concurrency = concurrency
-        self.base = conf.get("ELKS46_API_URL").rstrip("/")
-        self.sender_id = conf.get("ELKS46_FROM")
-        auth = (conf.get("ELKS46_USERNAME"), conf.get("ELKS46_PASSWORD"))
+        self.base = str(conf.get("ELKS46_API_URL")).rstrip("/")
+        self.sender_id = str(conf.get("ELKS46_FROM"))
+        auth = (str(conf.get("ELKS46_USERNAME")), str(conf.get("ELKS46_PASSWORD")))
         self.http = http.client(concurrency=concurrency, auth=auth)
 
     def send(self, *, to: str, text: str) -> str:
@@ -31,16 +33,21 @@ class Elks46:
         message_id = _json(response).get("id")
         if not message_id:
             raise SendError(f"46elks answered without an id: {response.text[:200]}", uncertain=True)
-        return message_id
+        return str(message_id)
 
     def find_accepted(self, *, to: str, text: str, since: datetime) -> str | None:
-        params = {"to": to, "end": _elks_time(since - timedelta(minutes=5)), "limit": 100}
+        params: dict[str, str | int] = {
+            "to": to,
+            "end": _elks_time(since - timedelta(minutes=5)),
+            "limit": 100,
+        }
         for _page in range(MAX_PAGES):
             page = _json(http.call(self.http, "GET", f"{self.base}/a1/sms", params=params))
             for sms in page.get("data", []):
                 outgoing = str(sms.get("direction", "outgoing")).startswith("outgoing")
                 if outgoing and sms.get("to") == to and same_text(sms.get("message", ""), text):
-                    return sms.get("id")
+                    found = sms.get("id")
+                    return None if found is None else str(found)
             if not page.get("next"):
                 return None
             params["start"] = page["next"]
@@ -59,7 +66,7 @@ def _elks_time(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
 
 
-def _json(response) -> dict:
+def _json(response: httpx.Response) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError as error:

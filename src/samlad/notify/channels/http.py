@@ -1,6 +1,8 @@
 """Shared HTTP plumbing for SMS providers and webhooks: one pooled httpx client per round, short
 timeouts, and one reading of an HTTP answer into accepted / retry / give up."""
 
+from typing import Any
+
 import httpx
 
 from samlad.notify import conf
@@ -11,24 +13,26 @@ from samlad.notify.channels.outside import CheckedTransport
 RETRYABLE_4XX = {408, 409, 425, 429}
 
 
-def client(*, concurrency: int, auth=None, outside: bool = False) -> httpx.Client:
+def client(
+    *, concurrency: int, auth: tuple[str, str] | None = None, outside: bool = False
+) -> httpx.Client:
     """`outside`: the addresses are chosen by users (webhooks), so every connection is checked
     (samlad.notify.channels.outside)."""
     seconds = float(conf.get("NOTIFY_HTTP_TIMEOUT"))
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    extra = {"transport": CheckedTransport(limits=limits), "trust_env": False} if outside else {}
     return httpx.Client(
         auth=auth,
         timeout=httpx.Timeout(seconds, connect=min(seconds, 3.0)),
         limits=limits,
         follow_redirects=False,
         headers={"User-Agent": "Samlad"},
-        **extra,
+        transport=CheckedTransport(limits=limits) if outside else None,
+        trust_env=not outside,
     )
 
 
 def call(
-    http: httpx.Client, method: str, url: str, *, error_body: bool = True, **kwargs
+    http: httpx.Client, method: str, url: str, *, error_body: bool = True, **kwargs: Any
 ) -> httpx.Response:
     """Make the request; a failure to get an answer becomes a SendError that says whether the
     request could have reached the server. `error_body`: whether the error quotes the start of

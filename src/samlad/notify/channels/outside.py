@@ -13,10 +13,14 @@ check a URL when it is registered (samlad.notices.urlcheck)."""
 
 import ipaddress
 import socket
+from collections.abc import Iterable
+from typing import Any
 
 import httpcore
 import httpx
 from django.conf import settings
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 class RefusedAddress(Exception):
@@ -27,28 +31,28 @@ def allow_private() -> bool:
     return bool(getattr(settings, "SAMLAD_WEBHOOKS_ALLOW_PRIVATE", False))
 
 
-def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if getattr(address, "ipv4_mapped", None):
+def is_public(address: IPAddress) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
         address = address.ipv4_mapped
     return address.is_global and not address.is_multicast
 
 
-def resolve(host: str, port: int | None = None) -> list:
+def resolve(host: str, port: int | None = None) -> list[IPAddress]:
     """The addresses `host` stands for (itself when it is one), in the resolver's order."""
     try:
         return [ipaddress.ip_address(host.strip("[]"))]
     except ValueError:
         pass
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    found = []
+    found: list[IPAddress] = []
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if address not in found:
             found.append(address)
     return found
 
 
-def checked_addresses(host: str, port: int | None = None) -> list:
+def checked_addresses(host: str, port: int | None = None) -> list[IPAddress]:
     """The addresses of `host`, every one of them public; else RefusedAddress."""
     try:
         addresses = resolve(host, port)
@@ -66,10 +70,17 @@ def checked_addresses(host: str, port: int | None = None) -> list:
 class CheckedBackend(httpcore.NetworkBackend):
     """httpcore's own socket backend, connecting only to checked addresses."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._sockets = httpcore.SyncBackend()
 
-    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
         error: Exception | None = None
         for address in checked_addresses(host, port):
             try:
@@ -78,9 +89,9 @@ class CheckedBackend(httpcore.NetworkBackend):
                 )
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as failed:
                 error = failed
-        raise error
+        raise error or RefusedAddress(f"the host {host} could not be found")
 
-    def connect_unix_socket(self, *args, **kwargs):
+    def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
         raise RefusedAddress("Unix sockets are not called")
 
     def sleep(self, seconds: float) -> None:
@@ -92,7 +103,7 @@ class CheckedTransport(httpx.HTTPTransport):
     pool it sends through is built here, as httpx builds it, with one (and no proxy from the
     environment: through a proxy only the proxy's address could be checked)."""
 
-    def __init__(self, *, limits: httpx.Limits):
+    def __init__(self, *, limits: httpx.Limits) -> None:
         super().__init__(limits=limits, trust_env=False)
         self._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(trust_env=False),
