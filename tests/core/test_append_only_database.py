@@ -5,7 +5,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from samlad.core import log
-from samlad.core.models import LogEntry
+from samlad.core.models import ConfidentialRead, LogEntry
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -37,7 +37,13 @@ def test_a_delete_in_raw_sql_is_refused(entry):
 
 @pytest.mark.parametrize(
     "table",
-    ["core_logentry", "events_logbookentry", "events_pictureversion", "meetings_minutesversion"],
+    [
+        "core_logentry",
+        "core_confidentialread",
+        "events_logbookentry",
+        "events_pictureversion",
+        "meetings_minutesversion",
+    ],
 )
 def test_every_append_only_table_has_the_guard(db, table):
     with connection.cursor() as cursor:
@@ -47,6 +53,16 @@ def test_every_append_only_table_has_the_guard(db, table):
             [table],
         )
         assert cursor.fetchone()[0] == 2
+
+
+def test_the_log_of_confidential_reads_cannot_be_rewritten_in_sql(user):
+    reader = user("tib")
+    read = ConfidentialRead.objects.create(
+        user=reader, target_type="report", target_id="1", via="page"
+    )
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        ConfidentialRead.objects.filter(pk=read.pk).delete()
+    assert ConfidentialRead.objects.filter(pk=read.pk).exists()
 
 
 def test_new_entries_are_still_written(entry):

@@ -111,6 +111,14 @@ class ConfidentialRead(models.Model):
     def __str__(self) -> str:
         return f"{self.user_id} read {self.target_type} {self.target_id} via {self.via}"
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("reads of confidential records are never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("reads of confidential records are never deleted")
+
 
 class WorkerHeartbeat(models.Model):
     """The last sign of life from each background worker, read by /healthz."""
