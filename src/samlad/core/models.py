@@ -111,12 +111,12 @@ class ConfidentialRead(models.Model):
     def __str__(self) -> str:
         return f"{self.user_id} read {self.target_type} {self.target_id} via {self.via}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
             raise AppendOnlyError("reads of confidential records are never changed")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("reads of confidential records are never deleted")
 
 
