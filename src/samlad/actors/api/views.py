@@ -1,4 +1,8 @@
-"""/api/v1/actors/{id}/contact-points/: an actor's numbers and addresses, kept by its own
+"""/api/v1/actors/: the actor directory. Every actor of the network, its functions, who staffs
+them, and the contact points the reader may see (the access policy decides, as on the
+directory page); every confidential contact point shown is logged as read.
+
+/api/v1/actors/{id}/contact-points/: an actor's numbers and addresses, kept by its own
 permission administrators (and platform administrators). What they see of them is still
 decided by the access policy: confidential ones only with the confidential permission.
 Writes go through samlad.actors.services; phone numbers are validated and stored as E.164."""
@@ -8,59 +12,60 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.response import Response
 
-from samlad.actors import services
-from samlad.actors.models import Actor, ContactChannel, ContactPoint, Function, FunctionKind
-from samlad.api.actors import ContactPointSerializer
+from samlad.actors import selectors, services
+from samlad.actors.api.serializers import (
+    ActorFilterSerializer,
+    ActorSerializer,
+    ContactPointWriteSerializer,
+    KeptContactPointSerializer,
+)
+from samlad.actors.models import Actor, ContactPoint, Function
 from samlad.api.rendering import JsonOnly
 from samlad.api.schema import problems
-from samlad.api.serializers import ActorRefSerializer, EnumField, PublicIdField, StrictSerializer
 from samlad.core import access
 from samlad.core.errors import NotFound
-from samlad.core.models import Classification
 
 
-class KeptContactPointSerializer(ContactPointSerializer):
-    shared_with = ActorRefSerializer(
-        many=True, source="shared_with.all", help_text="For restricted and confidential ones."
+class ActorListView(JsonOnly, generics.GenericAPIView):
+    serializer_class = ActorSerializer
+
+    @extend_schema(
+        operation_id="actors_list",
+        summary="The actor directory",
+        description="Every active actor, in Swedish alphabetical order.",
+        parameters=[ActorFilterSerializer],
+        responses={200: ActorSerializer(many=True), **problems(400, 401)},
+        tags=["actors"],
     )
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
+    def get(self, request):
+        filters = ActorFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        actors = selectors.actors_for(
+            request.user,
+            search=filters.validated_data.get("q", ""),
+            kind=filters.validated_data.get("kind", ""),
+        )
+        page = self.paginate_queryset(
+            sorted(actors, key=lambda actor: selectors.swedish_sort_key(actor.name))
+        )
+        shown = [point for actor in page for point in actor.visible_contact_points]
+        access.note_reads(request.user, shown, via="api")
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
-class ContactPointWriteSerializer(StrictSerializer):
-    function = EnumField(
-        FunctionKind,
-        allow_null=True,
-        required=False,
-        help_text="One of the actor's functions, or null for the actor as a whole.",
-    )
-    channel = EnumField(ContactChannel)
-    value = serializers.CharField(
-        max_length=254, help_text="A phone number as people write it (stored as E.164) or e-mail."
-    )
-    label = serializers.CharField(max_length=120, required=False, allow_blank=True)
-    position = serializers.IntegerField(min_value=1, max_value=32767, required=False)
-    classification = EnumField(Classification, required=False)
-    osl_reference = serializers.CharField(
-        max_length=120,
-        required=False,
-        allow_blank=True,
-        help_text="The secrecy provision; required for confidential ones.",
-    )
-    shared_with = PublicIdField(
-        queryset=Actor.objects.all(),
-        many=True,
-        required=False,
-        help_text="The actors that may see a restricted or confidential one.",
-    )
+class ActorDetailView(JsonOnly, generics.GenericAPIView):
+    serializer_class = ActorSerializer
 
-    def validate_classification(self, value: str) -> str:
-        user = self.context["request"].user
-        if value == Classification.CONFIDENTIAL and not user.can_read_confidential:
-            raise serializers.ValidationError(
-                _("Only users who may read confidential information can mark it confidential.")
-            )
-        return value
+    @extend_schema(
+        operation_id="actors_retrieve",
+        summary="One actor",
+        responses={200: ActorSerializer, **problems(401, 404)},
+        tags=["actors"],
+    )
+    def get(self, request, public_id):
+        actor = selectors.actor_for(request.user, public_id=public_id)
+        access.note_reads(request.user, actor.visible_contact_points, via="api")
+        return Response(self.get_serializer(actor).data)
 
 
 def kept_actor(by, actor_id) -> Actor:

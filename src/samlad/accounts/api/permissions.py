@@ -1,4 +1,4 @@
-"""Who may use which endpoint, before any record is looked up (so a refusal never tells
+"""Who may use the accounts endpoints, before any record is looked up (so a refusal never tells
 whether a record exists)."""
 
 from django.utils.translation import gettext_lazy as _

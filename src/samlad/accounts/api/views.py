@@ -1,91 +1,137 @@
-"""/api/v1/users/: delegated administration of accounts. An actor's permission administrators
+"""/api/v1/auth/: exchange a user name and password (and a code) for a token; sign out.
+/api/v1/me/: who the token or session belongs to, for which actor, in which functions.
+
+/api/v1/users/: delegated administration of accounts. An actor's permission administrators
 see and manage only their own actor's users and assign only its functions; platform
 administrators manage everyone's. Another actor's account is not found (404), as if it did not
 exist. Writes go through samlad.accounts.services."""
 
-from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, serializers, status
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import exceptions, generics, permissions, serializers, status
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from samlad.accounts import services
-from samlad.actors.models import Actor, FunctionAssignment, FunctionKind
-from samlad.api.permissions import AdministersAccounts
+from samlad.accounts.api.permissions import AdministersAccounts
+from samlad.accounts.api.serializers import (
+    MeSerializer,
+    ProfileSerializer,
+    TokenRequestSerializer,
+    TokenSerializer,
+    UserCreateSerializer,
+    UserFilterSerializer,
+    UserSerializer,
+)
+from samlad.actors.models import FunctionAssignment
+from samlad.api.authentication import TokenAuthentication
 from samlad.api.rendering import JsonOnly
 from samlad.api.schema import problems
-from samlad.api.serializers import (
-    ActorRefSerializer,
-    EnumField,
-    PhoneField,
-    PublicIdField,
-    StrictSerializer,
-)
 from samlad.core import access
 from samlad.core.errors import NotFound
 
 
-class UserSerializer(serializers.Serializer):
-    public_id = serializers.UUIDField()
-    username = serializers.CharField()
-    actor = ActorRefSerializer(allow_null=True)
-    first_name = serializers.CharField()
-    last_name = serializers.CharField()
-    email = serializers.CharField()
-    phone = PhoneField(help_text="Mobile phone, E.164.")
-    title = serializers.CharField()
-    functions = serializers.SerializerMethodField(help_text="The functions the user staffs.")
-    can_read_confidential = serializers.BooleanField()
-    is_active = serializers.BooleanField()
-    is_platform_admin = serializers.BooleanField()
-    two_factor_enabled = serializers.BooleanField()
-    last_login = serializers.DateTimeField(allow_null=True)
-
-    def get_functions(self, user) -> list[str]:
-        return sorted(
-            a.function.kind
-            for a in user.function_assignments.all()
-            if a.function.actor_id == user.actor_id
-        )
+class TooManyAttempts(exceptions.APIException):
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
 
 
-class ProfileSerializer(StrictSerializer):
-    first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
-    last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
-    email = serializers.CharField(max_length=254, required=False, allow_blank=True)
-    phone = serializers.CharField(
-        max_length=40,
-        required=False,
-        allow_blank=True,
-        help_text="Mobile phone as people write it (070-123 45 67); stored as E.164.",
+def _answer_to(refusal: services.TokenRefused) -> exceptions.APIException:
+    """The API's answer when no token is issued: 401 for wrong or missing credentials, 403 for
+    an account that may not have one now, 429 (with Retry-After) for too many attempts."""
+    if isinstance(refusal, services.TryLater):
+        answer = TooManyAttempts(refusal.message, code=refusal.code)
+        answer.wait = refusal.wait
+        return answer
+    if isinstance(refusal, services.TokenNotAllowed):
+        return exceptions.PermissionDenied(refusal.message, code=refusal.code)
+    return exceptions.AuthenticationFailed(refusal.message, code=refusal.code)
+
+
+class TokenView(JsonOnly, APIView):
+    """Exchange a user name and password (and a code) for a token."""
+
+    authentication_classes = []
+    permission_classes = [permissions.AllowAny]
+
+    def get_authenticate_header(self, request):
+        return TokenAuthentication().authenticate_header(request)
+
+    @extend_schema(
+        operation_id="auth_token_create",
+        summary="Get a token",
+        description=(
+            "Exchanges a user name and password, plus a code from the authenticator app (`otp`) "
+            "where two-factor authentication is on or required, for a token. Failed attempts "
+            "count towards the same lockout as the sign-in page: after five, the account is "
+            "locked for 15 minutes (429, code `locked_out`). A missing code gives 401 with code "
+            "`otp_required`, a wrong one 401 with `otp_wrong`."
+        ),
+        request=TokenRequestSerializer,
+        responses={200: TokenSerializer, **problems(400, 401, 403, 429)},
+        examples=[
+            OpenApiExample(
+                "With a code",
+                value={"username": "nacka.admin", "password": "…", "otp": "123456"},
+                request_only=True,
+            )
+        ],
+        tags=["auth"],
     )
-    title = serializers.CharField(max_length=150, required=False, allow_blank=True)
-    functions = serializers.ListField(
-        child=EnumField(FunctionKind),
-        required=False,
-        help_text="Every function the user staffs (replaces the earlier ones); only functions "
-        "of the user's own actor.",
+    def post(self, request):
+        form = TokenRequestSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        try:
+            record, token = services.issue_token(request._request, **form.validated_data)
+        except services.TokenRefused as refusal:
+            raise _answer_to(refusal) from None
+        return Response(TokenSerializer({"token": token, "expiry": record.expiry}).data)
+
+
+class LogoutView(JsonOnly, APIView):
+    """End the token this request was made with."""
+
+    authentication_classes = [TokenAuthentication]
+
+    @extend_schema(
+        operation_id="auth_logout",
+        summary="End this token",
+        request=None,
+        responses={204: None, **problems(401)},
+        tags=["auth"],
     )
-    can_read_confidential = serializers.BooleanField(required=False)
+    def post(self, request):
+        services.revoke_tokens(user=request.user, token=request.auth)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class UserCreateSerializer(ProfileSerializer):
-    username = serializers.CharField(max_length=150, validators=[UnicodeUsernameValidator()])
-    actor = PublicIdField(
-        queryset=Actor.objects.all(),
-        required=False,
-        help_text="The user's actor; your own when left out.",
+class LogoutAllView(JsonOnly, APIView):
+    """End every token of the account."""
+
+    authentication_classes = [TokenAuthentication]
+
+    @extend_schema(
+        operation_id="auth_logout_all",
+        summary="End all my tokens",
+        request=None,
+        responses={204: None, **problems(401)},
+        tags=["auth"],
     )
+    def post(self, request):
+        services.revoke_tokens(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class UserFilterSerializer(serializers.Serializer):
-    actor = serializers.UUIDField(required=False, help_text="Only this actor's users.")
-    q = serializers.CharField(
-        required=False, allow_blank=True, max_length=100, help_text="Part of a name or address."
+class MeView(JsonOnly, APIView):
+    @extend_schema(
+        operation_id="me_retrieve",
+        summary="Who am I",
+        responses={200: MeSerializer, **problems(401)},
+        tags=["me"],
     )
-    is_active = serializers.BooleanField(required=False, allow_null=True, default=None)
+    def get(self, request):
+        return Response(MeSerializer(request.user).data)
 
 
 def administrable(by):
