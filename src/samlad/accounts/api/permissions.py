@@ -4,7 +4,7 @@ whether a record exists)."""
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions
 
-from samlad.core import access
+from samlad.actors import rules
 
 
 class AdministersAccounts(permissions.BasePermission):
@@ -13,4 +13,4 @@ class AdministersAccounts(permissions.BasePermission):
     message = _("Only permission administrators and platform administrators manage accounts.")
 
     def has_permission(self, request, view) -> bool:
-        return access.administrable_actors(request.user).exists()
+        return rules.administrable_actors(request.user).exists()

@@ -14,7 +14,7 @@ from rest_framework import exceptions, generics, permissions, serializers, statu
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from samlad.accounts import services
+from samlad.accounts import rules, services
 from samlad.accounts.api.permissions import AdministersAccounts
 from samlad.accounts.api.serializers import (
     MeSerializer,
@@ -29,7 +29,6 @@ from samlad.actors.models import FunctionAssignment
 from samlad.api.authentication import TokenAuthentication
 from samlad.api.rendering import JsonOnly
 from samlad.api.schema import problems
-from samlad.core import access
 from samlad.core.errors import NotFound
 
 
@@ -139,7 +138,7 @@ def administrable(by):
     assignments = FunctionAssignment.objects.select_related("function")
     devices = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
     return (
-        access.administrable_users(by)
+        rules.administrable_users(by)
         .select_related("actor")
         .prefetch_related(Prefetch("function_assignments", queryset=assignments))
         .annotate(two_factor_enabled=Exists(devices))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from samlad.accounts.models import User
 from samlad.accounts.sessions import end_sessions_of
+from samlad.actors import rules as actor_rules
 from samlad.actors.models import Actor, Function, FunctionAssignment, FunctionKind
 from samlad.actors.phones import to_e164
 from samlad.core import access, log
@@ -19,7 +20,7 @@ PROFILE_FIELDS = ["first_name", "last_name", "email", "phone", "title"]
 
 
 def _require_admin_of(by, actor: Actor) -> None:
-    if not access.can_administer_users_of(by, actor):
+    if not actor_rules.can_administer_users_of(by, actor):
         raise NotPermitted(_("You may only administer your own actor's users."))
 
 

@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.response import Response
 
-from samlad.actors import selectors, services
+from samlad.actors import rules, selectors, services
 from samlad.actors.api.serializers import (
     ActorFilterSerializer,
     ActorSerializer,
@@ -73,7 +73,7 @@ def kept_actor(by, actor_id) -> Actor:
     actor = Actor.objects.filter(public_id=actor_id).first()
     if actor is None:
         raise NotFound
-    if not access.can_administer_users_of(by, actor):
+    if not rules.can_administer_users_of(by, actor):
         raise exceptions.PermissionDenied(
             _("Only the actor's permission administrators keep its contact details.")
         )

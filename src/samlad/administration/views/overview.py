@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from samlad.actors.administration import selectors
-from samlad.actors.administration.views.common import for_administered_actor
+from samlad.administration import selectors
+from samlad.administration.views.common import for_administered_actor
 from samlad.core import access
 
 

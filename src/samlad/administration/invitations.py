@@ -17,7 +17,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from samlad.core import access, log
+from samlad.actors import rules
+from samlad.core import log
 from samlad.core.errors import NotPermitted
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def _message(*, by, user) -> tuple[str, str]:
 def send_invitation(*, by, user) -> bool:
     """E-mail `user` the invitation to choose a password; False when the mail server could not
     take it (nothing else is lost: the invitation can be sent again)."""
-    if user.actor is None or not access.can_administer_users_of(by, user.actor):
+    if user.actor is None or not rules.can_administer_users_of(by, user.actor):
         raise NotPermitted(_("You may only administer your own actor's users."))
     if not user.is_active:
         raise ValidationError(_("A deactivated account gets no invitation."))

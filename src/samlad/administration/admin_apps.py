@@ -4,4 +4,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class SamladAdminConfig(AdminConfig):
-    default_site = "samlad.actors.administration.admin_site.SamladAdminSite"
+    default_site = "samlad.administration.admin_site.SamladAdminSite"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samlad.actors.administration.views import actors, contact_points, functions, overview, users
+from samlad.administration.views import actors, contact_points, functions, overview, users
 
 app_name = "administration"
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.views.decorators.cache import never_cache
 
-from samlad.actors.administration import selectors
+from samlad.administration import selectors
 from samlad.core import access
 from samlad.core.errors import NotFound
 

@@ -6,7 +6,9 @@ from uuid import UUID
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from samlad.accounts import rules as account_rules
 from samlad.accounts.models import User
+from samlad.actors import rules as actor_rules
 from samlad.actors.models import (
     Actor,
     ContactPoint,
@@ -31,7 +33,7 @@ def _one(queryset: QuerySet, public_id):
 
 def actors_to_administer(user, *, search: str = "") -> list[Actor]:
     """The actors `user` may administer, in Swedish alphabetical order."""
-    actors = access.administrable_actors(user)
+    actors = actor_rules.administrable_actors(user)
     if search:
         actors = actors.filter(Q(name__icontains=search) | Q(slug__icontains=search))
     return sorted(actors, key=lambda actor: swedish_sort_key(actor.name))
@@ -39,7 +41,7 @@ def actors_to_administer(user, *, search: str = "") -> list[Actor]:
 
 def actor_to_administer(user, *, public_id) -> Actor:
     """One actor `user` may administer, or NotFound."""
-    return _one(access.administrable_actors(user), public_id)
+    return _one(actor_rules.administrable_actors(user), public_id)
 
 
 def users_of(actor: Actor, *, viewer) -> list[User]:
@@ -49,7 +51,7 @@ def users_of(actor: Actor, *, viewer) -> list[User]:
         "function"
     )
     users = (
-        access.administrable_users(viewer)
+        account_rules.administrable_users(viewer)
         .filter(actor=actor)
         .prefetch_related(
             Prefetch("function_assignments", queryset=assignments, to_attr="own_assignments")
@@ -63,7 +65,7 @@ def users_of(actor: Actor, *, viewer) -> list[User]:
 def user_to_administer(viewer, *, actor: Actor, public_id) -> User:
     """One of the actor's accounts that `viewer` may change, or NotFound. Platform
     administrators' own accounts are changed by platform administrators only."""
-    users = access.administrable_users(viewer).filter(actor=actor)
+    users = account_rules.administrable_users(viewer).filter(actor=actor)
     if not access.is_platform_admin(viewer):
         users = users.filter(is_superuser=False)
     return _one(users, public_id)

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samlad.accounts import services
-from samlad.actors.administration import selectors
-from samlad.actors.administration.forms import NewUserForm, UserForm, show_errors
-from samlad.actors.administration.invitations import send_invitation
-from samlad.actors.administration.views.common import for_administered_actor, found
+from samlad.administration import selectors
+from samlad.administration.forms import NewUserForm, UserForm, show_errors
+from samlad.administration.invitations import send_invitation
+from samlad.administration.views.common import for_administered_actor, found
 from samlad.core import access
 
 

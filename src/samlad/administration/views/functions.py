@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from samlad.accounts import services as account_services
 from samlad.actors import services
-from samlad.actors.administration import selectors
-from samlad.actors.administration.forms import StaffForm
-from samlad.actors.administration.views.common import for_administered_actor, found
+from samlad.administration import selectors
+from samlad.administration.forms import StaffForm
+from samlad.administration.views.common import for_administered_actor, found
 from samlad.core.errors import NotPermitted
 
 

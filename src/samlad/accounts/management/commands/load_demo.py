@@ -1,8 +1,8 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
+from samlad.accounts.demo import COUNTY_BOARD_LOGINS
 from samlad.accounts.passwords import DEMO_PASSWORD
-from samlad.actors.demo import COUNTY_BOARD_LOGINS
 from samlad.core.demo import load_all
 
 
@@ -11,12 +11,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            logins = load_all()
+            load_all()
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
-        names = [login.username for login in logins]
         self.stdout.write(f"Demo logins (password: {DEMO_PASSWORD}):")
-        self.stdout.write("  " + ", ".join(names[: len(COUNTY_BOARD_LOGINS)]))
+        self.stdout.write("  " + ", ".join(login.username for login in COUNTY_BOARD_LOGINS))
         self.stdout.write(
             "  and for every actor <slug>.kontakt and <slug>.admin, e.g. "
             "nacka.kontakt, polisen.kontakt, nacka.admin"

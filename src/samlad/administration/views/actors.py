@@ -11,8 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samlad.actors import services
-from samlad.actors.administration.forms import ActorForm, show_errors
-from samlad.actors.administration.views.common import for_administered_actor, platform_only
+from samlad.administration.forms import ActorForm, show_errors
+from samlad.administration.views.common import for_administered_actor, platform_only
 
 
 def _to_actor_page(actor):

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samlad.actors import services
-from samlad.actors.administration import selectors
-from samlad.actors.administration.forms import ContactPointForm, show_errors
-from samlad.actors.administration.views.common import for_administered_actor, found
+from samlad.administration import selectors
+from samlad.administration.forms import ContactPointForm, show_errors
+from samlad.administration.views.common import for_administered_actor, found
 from samlad.core import access
 
 
