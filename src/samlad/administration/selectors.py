@@ -1,6 +1,6 @@
 """Reads for delegated administration. Everything starts from what the viewer may administer
-(samlad.core.access), so another actor's users, functions and contact points are simply not
-found: "not yours" and "does not exist" look the same (404)."""
+(samlad.actors.rules, samlad.accounts.rules), so another actor's users, functions and contact
+points are simply not found: "not yours" and "does not exist" look the same (404)."""
 
 from uuid import UUID
 
