@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samlad.actors import rules
 from samlad.actors.models import (
     COUNTY_BOARD_FUNCTIONS,
     STANDARD_FUNCTIONS,
@@ -139,7 +140,7 @@ def set_actor_active(*, by, actor: Actor, active: bool) -> Actor:
 
 
 def _require_contact_admin(by, actor: Actor) -> None:
-    if not access.can_administer_users_of(by, actor):
+    if not rules.can_administer_users_of(by, actor):
         raise NotPermitted(
             _("Only the actor's permission administrators keep its contact details.")
         )
@@ -257,7 +258,7 @@ def remove_contact_point(*, by, point: ContactPoint) -> None:
 def move_in_call_out_order(*, by, function: Function, user, up: bool) -> list[str]:
     """Move one person a step up (earlier: called first) or down the function's call-out order;
     returns the user names in the new order."""
-    if not access.can_administer_users_of(by, function.actor):
+    if not rules.can_administer_users_of(by, function.actor):
         raise NotPermitted(_("Only the actor's permission administrators staff its functions."))
     function = Function.objects.select_for_update().get(pk=function.pk)
     assignments = list(function.assignments.select_related("user").order_by("position", "pk"))
