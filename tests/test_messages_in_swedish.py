@@ -14,8 +14,8 @@ from django.utils import timezone
 from samlad.accounts.models import User
 from samlad.activation import services as activation
 from samlad.activation.models import Forum
-from samlad.actors.administration.invitations import send_invitation
 from samlad.actors.models import Actor, FunctionKind
+from samlad.administration.invitations import send_invitation
 from samlad.events import services as events
 from samlad.events.models import EventType
 from samlad.meetings import services as meetings

@@ -9,10 +9,10 @@ import pytest
 from django.test import Client
 
 from clocked import SharedClock
+from samlad.accounts.demo import FICTION_MOBILES
 from samlad.accounts.models import User
 from samlad.activation import services
 from samlad.activation.models import Forum, Participant, Recipient
-from samlad.actors.demo import FICTION_MOBILES
 from samlad.actors.models import Actor, Function, FunctionAssignment
 from samlad.notify.models import Delivery, DeliveryStatus
 from worker import running_worker, wait_until, worker_env

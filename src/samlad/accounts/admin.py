@@ -8,8 +8,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from samlad.accounts.models import User
-from samlad.actors.administration.admin_site import ReadOnlyAdmin
 from samlad.actors.models import FunctionAssignment
+from samlad.core.admin import ReadOnlyAdmin
 
 # Rights follow functions (samlad.actors), not Django groups.
 admin.site.unregister(Group)

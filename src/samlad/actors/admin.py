@@ -5,9 +5,9 @@ they are read where the read is logged."""
 
 from django.contrib import admin
 
-from samlad.actors.administration.admin_site import ReadOnlyAdmin
 from samlad.actors.models import Actor, ContactPoint, Function, FunctionAssignment
 from samlad.core import access
+from samlad.core.admin import ReadOnlyAdmin
 from samlad.core.models import Classification
 
 

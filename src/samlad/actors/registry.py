@@ -58,3 +58,10 @@ def load_registry() -> list[Actor]:
         ensure_functions(actor=actor)
         actors.append(actor)
     return actors
+
+
+def registry_actors() -> list[Actor]:
+    """The shipped actors that exist, in the registry's order."""
+    slugs = [row["slug"] for row in registry_rows()]
+    found = {actor.slug: actor for actor in Actor.objects.filter(slug__in=slugs)}
+    return [found[slug] for slug in slugs if slug in found]

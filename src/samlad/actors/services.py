@@ -1,11 +1,12 @@
 """Every change to actors, their functions and contact points. Platform administrators manage
 actors; each actor's contact details are kept by its own permission administrators."""
 
+from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from samlad.accounts.models import User
+from samlad.actors import rules
 from samlad.actors.models import (
     COUNTY_BOARD_FUNCTIONS,
     STANDARD_FUNCTIONS,
@@ -29,7 +30,7 @@ ACTOR_FIELDS = [
 ]
 
 
-def _require_platform_admin(by: User) -> None:
+def _require_platform_admin(by: AbstractUser) -> None:
     if not access.is_platform_admin(by):
         raise NotPermitted(_("Only platform administrators manage the actors of the network."))
 
@@ -68,7 +69,7 @@ def ensure_functions(*, actor: Actor) -> list[Function]:
 @transaction.atomic
 def create_actor(
     *,
-    by: User,
+    by: AbstractUser,
     name: str,
     slug: str,
     kind: str,
@@ -99,7 +100,7 @@ def create_actor(
 
 
 @transaction.atomic
-def update_actor(*, by: User, actor: Actor, **fields) -> Actor:
+def update_actor(*, by: AbstractUser, actor: Actor, **fields) -> Actor:
     """Change an actor's registry details."""
     _require_platform_admin(by)
     actor = Actor.objects.select_for_update().get(pk=actor.pk)
@@ -121,7 +122,7 @@ def update_actor(*, by: User, actor: Actor, **fields) -> Actor:
 
 
 @transaction.atomic
-def set_actor_active(*, by: User, actor: Actor, active: bool) -> Actor:
+def set_actor_active(*, by: AbstractUser, actor: Actor, active: bool) -> Actor:
     """Take an actor out of the network (its users lose access) or bring it back."""
     _require_platform_admin(by)
     actor = Actor.objects.select_for_update().get(pk=actor.pk)
@@ -139,8 +140,8 @@ def set_actor_active(*, by: User, actor: Actor, active: bool) -> Actor:
     return actor
 
 
-def _require_contact_admin(by: User, actor: Actor) -> None:
-    if not access.can_administer_users_of(by, actor):
+def _require_contact_admin(by: AbstractUser, actor: Actor) -> None:
+    if not rules.can_administer_users_of(by, actor):
         raise NotPermitted(
             _("Only the actor's permission administrators keep its contact details.")
         )
@@ -166,7 +167,7 @@ def _check_function(actor: Actor, function: Function | None) -> None:
 @transaction.atomic
 def add_contact_point(
     *,
-    by: User,
+    by: AbstractUser,
     actor: Actor,
     channel: str,
     value: str,
@@ -204,7 +205,7 @@ def add_contact_point(
 
 
 @transaction.atomic
-def update_contact_point(*, by: User, point: ContactPoint, **fields) -> ContactPoint:
+def update_contact_point(*, by: AbstractUser, point: ContactPoint, **fields) -> ContactPoint:
     """Change a contact point; the log keeps the old value."""
     _require_contact_admin(by, point.owner_actor)
     point = ContactPoint.objects.select_for_update().get(pk=point.pk)
@@ -241,7 +242,7 @@ def update_contact_point(*, by: User, point: ContactPoint, **fields) -> ContactP
 
 
 @transaction.atomic
-def remove_contact_point(*, by: User, point: ContactPoint) -> None:
+def remove_contact_point(*, by: AbstractUser, point: ContactPoint) -> None:
     """Remove a contact point that is no longer in use; the log keeps what it was."""
     _require_contact_admin(by, point.owner_actor)
     log.record(
@@ -255,10 +256,10 @@ def remove_contact_point(*, by: User, point: ContactPoint) -> None:
 
 
 @transaction.atomic
-def move_in_call_out_order(*, by: User, function: Function, user, up: bool) -> list[str]:
+def move_in_call_out_order(*, by: AbstractUser, function: Function, user, up: bool) -> list[str]:
     """Move one person a step up (earlier: called first) or down the function's call-out order;
     returns the user names in the new order."""
-    if not access.can_administer_users_of(by, function.actor):
+    if not rules.can_administer_users_of(by, function.actor):
         raise NotPermitted(_("Only the actor's permission administrators staff its functions."))
     function = Function.objects.select_for_update().get(pk=function.pk)
     assignments = list(function.assignments.select_related("user").order_by("position", "pk"))

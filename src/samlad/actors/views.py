@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from samlad.actors import selectors
+from samlad.actors import rules, selectors
 from samlad.actors.export import call_out_csv
 from samlad.actors.forms import KIND_PLURALS, DirectoryFilterForm
 from samlad.core import access
@@ -51,7 +51,7 @@ def detail(request, public_id):
         "actor": actor,
         "entry": selectors.call_out_entry(actor),
         "functions": selectors.functions_in_order(actor),
-        "can_administer": access.can_administer_users_of(request.user, actor),
+        "can_administer": rules.can_administer_users_of(request.user, actor),
     }
     return render(request, "actors/detail.html", context)
 

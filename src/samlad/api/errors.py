@@ -1,8 +1,6 @@
 """Every API error is a JSON problem document (RFC 9457): a status, a title and details; a
 machine-readable `code` where there is one cause, field `errors` where the input was wrong."""
 
-from http import HTTPStatus
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -10,8 +8,9 @@ from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
 from samlad.core.errors import NotFound
+from samlad.core.problems import PROBLEM_JSON, problem
 
-PROBLEM_JSON = "application/problem+json"
+__all__ = ["PROBLEM_JSON", "not_found", "problem", "problem_exception_handler"]
 
 
 def problem_exception_handler(exc, context):
@@ -34,19 +33,6 @@ def problem_exception_handler(exc, context):
     return response
 
 
-def problem(status: int, data) -> dict:
-    """The problem document for an error response of DRF (its `data`)."""
-    body = {"type": "about:blank", "status": status, "title": _title(status)}
-    if isinstance(data, dict) and set(data) == {"detail"}:
-        body["detail"] = data["detail"]
-        code = getattr(data["detail"], "code", None)
-        if code:
-            body["code"] = code
-    else:
-        body["errors"] = data
-    return body
-
-
 @csrf_exempt  # changes nothing; without it a POST got the CSRF failure page (403, HTML)
 def not_found(request, *args, **kwargs):
     """Any address under /api/ that names nothing: 404 as a problem document, not a page."""
@@ -55,7 +41,3 @@ def not_found(request, *args, **kwargs):
         status=404,
         content_type=PROBLEM_JSON,
     )
-
-
-def _title(code: int) -> str:
-    return HTTPStatus(code).phrase

@@ -36,7 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = (env_str("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "samlad.actors.administration.admin_apps.SamladAdminConfig",
+    "samlad.administration.admin_apps.SamladAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "samlad.core",
     "samlad.accounts",
     "samlad.actors",
+    "samlad.administration",
     "samlad.events",
     "samlad.notify",
     "samlad.activation",
@@ -219,7 +220,7 @@ AXES_USERNAME_CALLABLE = "samlad.accounts.backends.lockout_username"
 # Internationalisation: Swedish by default, English available; stored in UTC, shown in Stockholm.
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "actors" / "administration" / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Stockholm"
 USE_TZ = True

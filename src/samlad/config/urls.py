@@ -13,7 +13,7 @@ urlpatterns = [
     path("underrattelser/", include("samlad.notices.urls")),
     path("moten/", include("samlad.meetings.urls")),
     path("granskning/", include("samlad.audit.urls")),
-    path("administration/", include("samlad.actors.administration.urls")),
+    path("administration/", include("samlad.administration.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("samlad.api.urls")),

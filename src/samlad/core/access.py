@@ -1,6 +1,6 @@
-"""The access policy: the one place that decides who may see an organisation-owned record and
-who may administer whose accounts. Selectors, search, feeds, exports, notifications and the API
-all ask here.
+"""The access policy: the one place that decides who may see an organisation-owned record.
+Selectors, search, feeds, exports, notifications and the API all ask here. (Who administers
+whose accounts and contact details: samlad.actors.rules and samlad.accounts.rules.)
 
 Rules (DESIGN.md, "Access"):
 - Only active users of an active actor are members of the network; nobody else sees anything.
@@ -11,18 +11,12 @@ Platform administrators manage actors and accounts; they get no extra right to r
 actors' restricted or confidential records.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from samlad.core.models import Classification, ConfidentialRead
-
-if TYPE_CHECKING:
-    from samlad.accounts.models import User
-    from samlad.actors.models import Actor
 
 
 def is_network_member(user) -> bool:
@@ -45,13 +39,11 @@ def _shared_with_ids(model, actor_id):
     )
 
 
-def reader_of(actor: Actor) -> User:
+def reader_of(actor: Model):
     """Whoever reads on `actor`'s behalf without being one of its users (its outside system, a
     shared mailbox) as the policy sees it: a member of that actor who may read nothing
     confidential. Never saved."""
-    from samlad.accounts.models import User as UserModel
-
-    return UserModel(username=f"outside:{actor.slug}", actor=actor, is_active=True)
+    return get_user_model()(username=f"outside:{actor.slug}", actor=actor, is_active=True)
 
 
 def visibility_q(user, model) -> Q:
@@ -139,7 +131,7 @@ def named_actor_ids(record: Model) -> set[int]:
     return {record.owner_actor_id, *record.shared_with.values_list("pk", flat=True)}
 
 
-def can_be_told(record: Model, *, user, actor: Actor, named: set[int] | None = None) -> bool:
+def can_be_told(record: Model, *, user, actor: Model, named: set[int] | None = None) -> bool:
     """Whether a message to `user` of `actor` (or, with `user` None, to one of `actor`'s own
     addresses, such as its 24/7 duty inbox) may name this record. An address with no account
     behind it never holds the confidential permission. `named` saves the lookup of
@@ -174,44 +166,14 @@ def note_reads(user, records, *, via: str) -> None:
         ConfidentialRead.objects.bulk_create(rows)
 
 
-# Administration of accounts and actors
+# Platform rights (flags of the account; who administers whose accounts is the actors' and
+# accounts' rules)
 
 
 def is_platform_admin(user) -> bool:
     return bool(
         user is not None and user.is_authenticated and user.is_active and user.is_platform_admin
     )
-
-
-def can_administer_users_of(user: User, actor: Actor) -> bool:
-    """Platform administrators, and the actor's own permission administrators."""
-    if is_platform_admin(user):
-        return True
-    return is_network_member(user) and user.actor_id == actor.pk and user.is_permission_admin
-
-
-def administrable_actors(user: User) -> QuerySet:
-    """The actors whose accounts `user` may administer."""
-    from samlad.actors.models import Actor
-
-    if is_platform_admin(user):
-        return Actor.objects.all()
-    if is_network_member(user) and user.is_permission_admin:
-        return Actor.objects.filter(pk=user.actor_id)
-    return Actor.objects.none()
-
-
-def administrable_users(user: User) -> QuerySet:
-    """The accounts `user` may see and change as an administrator."""
-    from samlad.accounts.models import User as UserModel
-
-    if is_platform_admin(user):
-        return UserModel.objects.all()
-    if is_network_member(user) and user.is_permission_admin:
-        # Platform administrators' accounts are neither changed nor shown by an actor's own
-        # administrator, even where they belong to its actor.
-        return UserModel.objects.filter(actor_id=user.actor_id, is_superuser=False)
-    return UserModel.objects.none()
 
 
 # The audit logs

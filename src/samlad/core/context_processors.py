@@ -3,7 +3,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from samlad.core import access
-from samlad.notify.selectors import can_see_outbox
 
 # The main navigation, in order. A section appears once its app serves its start page.
 NAVIGATION = [
@@ -16,13 +15,15 @@ NAVIGATION = [
     ("notify:outbox", _("Outbox")),
     ("audit:changes", _("Audit")),
 ]
-# Sections only some users see.
+# Sections only some users see. An app whose rule core does not know names it at start-up
+# (show_only_to, from its AppConfig.ready): the outbox is notify's.
 ONLY_FOR = {"administration:overview": lambda user: getattr(user, "is_administrator", False)}
 ONLY_FOR["audit:changes"] = access.may_read_audit_log
-# The outbox as its page allows: platform administrators, and everyone signed in in demo mode.
-ONLY_FOR["notify:outbox"] = lambda user: bool(
-    getattr(user, "is_authenticated", False) and can_see_outbox(user)
-)
+
+
+def show_only_to(name: str, may_see) -> None:
+    """Show the section `name` (a URL name of NAVIGATION) only to users for whom `may_see`."""
+    ONLY_FOR[name] = may_see
 
 
 def samlad(request):

@@ -1,19 +1,17 @@
 """Appending to the append-only log that users read as the log book."""
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model
 
 from samlad.core.models import LogEntry
 
-if TYPE_CHECKING:  # only the type: at run time core imports no app above it
-    from samlad.accounts.models import User
-
 
 def record(
     *,
-    by: "User | AnonymousUser | None",
+    by: AbstractBaseUser | AnonymousUser | None,
     action: str,
     target: Model,
     summary: str = "",
@@ -23,7 +21,8 @@ def record(
     """Append one entry for a state change made by `by` (a user, or None for the system)."""
     user = by if by is not None and not isinstance(by, AnonymousUser) else None
     return LogEntry.objects.create(
-        user=user,
+        # By id: core knows the user model only as Django's (it imports no app above it).
+        user_id=None if user is None else user.pk,
         acting_actor_id=getattr(user, "actor_id", None),
         action=action,
         target_type=target._meta.label_lower,

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.defaults import server_error as plain_server_error
 
-from samlad.api.errors import PROBLEM_JSON, problem
+from samlad.core.problems import PROBLEM_JSON, problem
 
 RETRY_AFTER_SECONDS = 5
 

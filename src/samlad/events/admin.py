@@ -6,8 +6,8 @@ event pages, where the read is logged."""
 from django.contrib import admin
 from django.forms.models import model_to_dict
 
-from samlad.actors.administration.admin_site import ReadOnlyAdmin
 from samlad.core import access, log
+from samlad.core.admin import ReadOnlyAdmin
 from samlad.core.models import Classification
 from samlad.events.models import ActorReport, Event, EventType, LogBookEntry, PictureVersion
 

@@ -5,7 +5,7 @@ not shown here either; the meeting page shows them to those who may see them."""
 
 from django.contrib import admin
 
-from samlad.actors.administration.admin_site import ReadOnlyAdmin
+from samlad.core.admin import ReadOnlyAdmin
 from samlad.core.models import Classification
 from samlad.meetings import selectors
 from samlad.meetings.models import ActionItem, Meeting

@@ -6,4 +6,13 @@ class NotifyConfig(AppConfig):
     label = "notify"
 
     def ready(self) -> None:
+        from samlad.core.context_processors import show_only_to
         from samlad.notify import tasks  # noqa: F401 - registers the periodic sweep
+        from samlad.notify.selectors import can_see_outbox
+
+        # The outbox as its page allows: platform administrators, and everyone signed in in
+        # demo mode.
+        show_only_to(
+            "notify:outbox",
+            lambda user: bool(getattr(user, "is_authenticated", False) and can_see_outbox(user)),
+        )
