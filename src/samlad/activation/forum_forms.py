@@ -4,9 +4,10 @@ kind: every actor of the network, or the actors picked)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samlad.activation.forms import PICK_SEVERAL, actor_choices
+from samlad.activation.forms import actor_choices
 from samlad.activation.models import Forum
 from samlad.actors.models import Actor, FunctionKind
+from samlad.core.forms import PICK_SEVERAL
 
 EVERY = "*"
 MEMBER_KINDS = [kind for kind in FunctionKind if kind != FunctionKind.PERMISSION_ADMIN]

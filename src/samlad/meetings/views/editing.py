@@ -13,13 +13,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from samlad.activation.models import Activation, Forum
+from samlad.core.forms import show_service_errors
 from samlad.events import selectors as event_selectors
 from samlad.meetings import calendar, rules, selectors, services
 from samlad.meetings.forms import (
     MeetingChangeForm,
     MeetingForm,
     NextMeetingForm,
-    show_service_errors,
 )
 from samlad.meetings.views.common import visible_meeting
 from samlad.meetings.views.meetingpage import render_page
