@@ -9,7 +9,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from samlad.activation.models import Forum
-from samlad.api.errors import PROBLEM_JSON
+from samlad.api.errors import problem_response
 from samlad.api.schema import ids, problems
 from samlad.core.errors import NotFound
 from samlad.meetings import minutes, selectors, services
@@ -22,11 +22,6 @@ STATUS_SERVICES = {
     "ended": services.end_meeting,
     "cancelled": services.cancel_meeting,
 }
-
-
-def conflict(detail: str, **extra) -> Response:
-    body = {"type": "about:blank", "status": 409, "title": "Conflict", "detail": detail, **extra}
-    return Response(body, status=status.HTTP_409_CONFLICT, content_type=PROBLEM_JSON)
 
 
 def checked(serializer_class, request, *, query: bool = False, **kwargs):
@@ -181,7 +176,8 @@ class AgendaItemDetail(GenericAPIView):
         try:
             item = services.save_notes(by=request.user, item=item, **data)
         except services.NotesConflict as clash:
-            return conflict(
+            return problem_response(
+                409,
                 str(clash),
                 current={"notes": clash.item.notes, "revision": clash.item.revision},
             )
@@ -294,7 +290,9 @@ class Minutes(GenericAPIView):
         try:
             version = services.approve_minutes(by=request.user, meeting=meeting, **data)
         except services.MinutesChanged as changed:
-            return conflict(str(changed), current={"revision": changed.meeting.minutes_revision})
+            return problem_response(
+                409, str(changed), current={"revision": changed.meeting.minutes_revision}
+            )
         return Response(s.MinutesVersionSerializer(version).data, status=status.HTTP_201_CREATED)
 
 
