@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samlad.actors.phones import to_e164
+from samlad.activation.conference_line import line_errors
 from samlad.core import access, live, log
 from samlad.core.models import Classification
 from samlad.meetings import agendas, rules
@@ -51,13 +51,7 @@ def _validate(meeting: Meeting) -> None:
     meeting.title = meeting.title.strip()
     if not meeting.title:
         errors["title"] = _("Give the meeting a title.")
-    if meeting.bridge_number:
-        try:
-            meeting.bridge_number = to_e164(meeting.bridge_number)
-        except ValidationError as error:
-            errors["bridge_number"] = error.messages
-    if meeting.bridge_pin and not meeting.bridge_pin.isdigit():
-        errors["bridge_pin"] = _("The PIN is digits only.")
+    errors |= line_errors(meeting)
     if not 5 <= (meeting.duration_minutes or 0) <= 24 * 60:
         errors["duration_minutes"] = _("A meeting lasts between 5 minutes and 24 hours.")
     if meeting.classification == Classification.CONFIDENTIAL and not meeting.osl_reference.strip():
