@@ -11,7 +11,6 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from knox.models import get_token_model
 from knox.settings import knox_settings
 from rest_framework import exceptions
@@ -46,14 +45,7 @@ class WaitForNextCode(exceptions.APIException):
     default_code = "otp_wait"
 
     def __init__(self, seconds: int):
-        super().__init__(
-            ngettext(
-                "Too many wrong codes in a row. Wait %(seconds)d second and try again.",
-                "Too many wrong codes in a row. Wait %(seconds)d seconds and try again.",
-                seconds,
-            )
-            % {"seconds": seconds}
-        )
+        super().__init__(two_factor.wait_message(seconds))
         self.wait = seconds
 
 
@@ -135,7 +127,7 @@ def _verify(request: HttpRequest, user: User, otp: str) -> None:
         _count_failure(request, user)
         _refuse_if_locked(request)
         raise exceptions.AuthenticationFailed(
-            _wrong_code_message(exc.attempts_left), code="otp_wrong"
+            two_factor.wrong_code_message(exc.attempts_left), code="otp_wrong"
         ) from None
 
 
@@ -144,14 +136,6 @@ def _count_failure(request: HttpRequest, user: User) -> None:
     user_login_failed.send(
         sender=__name__, credentials={"username": user.get_username()}, request=request
     )
-
-
-def _wrong_code_message(attempts_left: int) -> str:
-    return ngettext(
-        "The code is not right. After %(count)d more wrong code the account is locked.",
-        "The code is not right. After %(count)d more wrong codes the account is locked.",
-        attempts_left,
-    ) % {"count": attempts_left}
 
 
 def _issue(request: HttpRequest, user: User):
