@@ -3,7 +3,8 @@ approved minutes, action items. Records are named by their public ids (UUIDs).""
 
 from rest_framework import serializers
 
-from samlad.activation.models import Activation, Forum
+from samlad.activation.models import Activation
+from samlad.activation.selectors import forums_in_use
 from samlad.actors.models import Actor, FunctionKind
 from samlad.api.serializers import ActorSummarySerializer, PublicIdField
 from samlad.core.models import Classification
@@ -50,9 +51,7 @@ class MeetingSerializer(serializers.Serializer):
 
 
 class MeetingWriteSerializer(serializers.Serializer):
-    forum = PublicIdField(
-        queryset=Forum.objects.filter(is_active=True), required=False, allow_null=True
-    )
+    forum = PublicIdField(queryset=forums_in_use(), required=False, allow_null=True)
     activation = PublicIdField(queryset=Activation.objects.all(), required=False, allow_null=True)
     event = VisibleEventField(required=False, allow_null=True)
     starts_at = serializers.DateTimeField(required=False, allow_null=True)

@@ -8,7 +8,7 @@ from rest_framework.exceptions import NotFound as ApiNotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from samlad.activation.models import Forum
+from samlad.activation.selectors import forum_with_public_id
 from samlad.api.errors import problem_response
 from samlad.api.schema import ids, problems
 from samlad.core.errors import NotFound
@@ -43,9 +43,7 @@ class MeetingList(GenericAPIView):
     )
     def get(self, request):
         filters = checked(s.MeetingFilterSerializer, request, query=True)
-        forum = (
-            Forum.objects.filter(public_id=filters["forum"]).first() if "forum" in filters else None
-        )
+        forum = forum_with_public_id(filters["forum"]) if "forum" in filters else None
         meetings = selectors.visible_meetings(
             request.user, forum=forum, status=filters.get("status")
         )
