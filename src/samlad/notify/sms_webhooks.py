@@ -10,12 +10,13 @@ import hmac
 from xml.sax.saxutils import escape
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from samlad.api.errors import problem_response
 from samlad.notify import conf, inbound
 from samlad.notify.models import Delivery
 from samlad.notify.outbox import e164
@@ -26,10 +27,10 @@ from samlad.notify.outbox import e164
 def elks46_inbound(request):
     """An SMS sent to our 46elks number: from, to, message, id."""
     if not _elks46_authentic(request):
-        return _problem(403, "Forbidden", "The secret is missing or wrong.")
+        return problem_response(403, "The secret is missing or wrong.")
     sender, text = request.POST.get("from", ""), request.POST.get("message")
     if not sender or text is None:
-        return _problem(400, "Bad Request", "The fields 'from' and 'message' are required.")
+        return problem_response(400, "The fields 'from' and 'message' are required.")
     reply = _dispatch(sender, text, "46elks", request.POST.get("id", ""))
     return HttpResponse(reply or "", content_type="text/plain; charset=utf-8")
 
@@ -39,7 +40,7 @@ def elks46_inbound(request):
 def elks46_status(request):
     """A 46elks delivery report: id, status (sent / delivered / failed), delivered."""
     if not _elks46_authentic(request):
-        return _problem(403, "Forbidden", "The secret is missing or wrong.")
+        return problem_response(403, "The secret is missing or wrong.")
     at = parse_datetime(request.POST.get("delivered", "") or "") or timezone.now()
     _note_status("46elks", request.POST.get("id", ""), request.POST.get("status", ""), at)
     return HttpResponse(status=204)
@@ -50,10 +51,10 @@ def elks46_status(request):
 def twilio_inbound(request):
     """An SMS sent to our Twilio number: From, To, Body, MessageSid; answered with TwiML."""
     if not _twilio_authentic(request):
-        return _problem(403, "Forbidden", "The X-Twilio-Signature header does not match.")
+        return problem_response(403, "The X-Twilio-Signature header does not match.")
     sender, text = request.POST.get("From", ""), request.POST.get("Body")
     if not sender or text is None:
-        return _problem(400, "Bad Request", "The fields 'From' and 'Body' are required.")
+        return problem_response(400, "The fields 'From' and 'Body' are required.")
     reply = _dispatch(sender, text, "twilio", request.POST.get("MessageSid", ""))
     message = f"<Message>{escape(reply)}</Message>" if reply else ""
     twiml = f'<?xml version="1.0" encoding="UTF-8"?><Response>{message}</Response>'
@@ -65,7 +66,7 @@ def twilio_inbound(request):
 def twilio_status(request):
     """A Twilio status callback: MessageSid, MessageStatus."""
     if not _twilio_authentic(request):
-        return _problem(403, "Forbidden", "The X-Twilio-Signature header does not match.")
+        return problem_response(403, "The X-Twilio-Signature header does not match.")
     sid, status = request.POST.get("MessageSid", ""), request.POST.get("MessageStatus", "")
     _note_status("twilio", sid, status, timezone.now())
     return HttpResponse(status=204)
@@ -123,11 +124,3 @@ def _note_status(provider: str, message_id: str, status: str, at) -> None:
         Delivery.objects.filter(provider=provider, provider_message_id=message_id).update(
             provider_status=status[:20], provider_status_at=at
         )
-
-
-def _problem(status: int, title: str, detail: str) -> JsonResponse:
-    return JsonResponse(
-        {"status": status, "title": title, "detail": detail},
-        status=status,
-        content_type="application/problem+json",
-    )
