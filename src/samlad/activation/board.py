@@ -16,6 +16,7 @@ from samlad.actors.selectors import swedish_sort_key
 from samlad.core import access
 from samlad.notify import health
 from samlad.notify.models import Delivery, DeliveryStatus
+from samlad.notify.selectors import caused_by
 
 ANSWER_ORDER = {Answer.ATTENDING: 0, Answer.LATER: 1, Answer.NOT_ATTENDING: 2}
 
@@ -142,19 +143,11 @@ class Board:
         return [channel for channel in self.channels if channel.degraded]
 
 
-def _deliveries_by_recipient(activation: Activation) -> dict[str, list[Delivery]]:
-    """The call-out messages per recipient public id, a fallback with its original's recipient."""
-    prefix = f"activation:{activation.public_id}:"
-    found: dict[str, list[Delivery]] = {}
-    owner: dict[int, str] = {}
-    deliveries = Delivery.objects.filter(topic=activation.topic).order_by("pk")
-    for delivery in deliveries:
-        key = delivery.idempotency_key
-        parts = key[len(prefix) :].split(":") if key.startswith(prefix) else []
-        recipient_id = parts[0] if len(parts) == 2 else owner.get(delivery.fallback_of_id)
-        if recipient_id:
-            owner[delivery.pk] = recipient_id
-            found.setdefault(recipient_id, []).append(delivery)
+def _deliveries_by_recipient(activation: Activation) -> dict[int, list[Delivery]]:
+    """The call-out messages per recipient (its primary key), fallbacks included."""
+    found: dict[int, list[Delivery]] = {}
+    for delivery in caused_by(Recipient.objects.filter(activation=activation)):
+        found.setdefault(delivery.cause_id, []).append(delivery)
     return found
 
 
@@ -206,7 +199,7 @@ def board_for(user, activation: Activation) -> Board:
         email, phone = _contact_details(user, recipient, allowed=allowed)
         if (email or phone) and recipient.contact_point is not None:
             shown_points.append(recipient.contact_point)
-        row = RecipientRow(recipient, deliveries.get(str(recipient.public_id), []), email, phone)
+        row = RecipientRow(recipient, deliveries.get(recipient.pk, []), email, phone)
         by_participant.setdefault(recipient.participant_id, []).append(row)
     if shown_points:
         access.note_reads(user, shown_points, via="activation-board")

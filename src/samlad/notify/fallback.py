@@ -74,6 +74,8 @@ def _fallback_row(delivery: Delivery, channel: str, address: str, now) -> Delive
         body=body,
         recipient_user_id=delivery.recipient_user_id,
         recipient_actor_id=delivery.recipient_actor_id,
+        cause_type_id=delivery.cause_type_id,
+        cause_id=delivery.cause_id,
         exercise=delivery.exercise,
         attachments=delivery.attachments if channel == Channel.EMAIL else [],
         fallback_of_id=delivery.id,

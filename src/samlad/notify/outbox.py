@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import phonenumbers
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -30,10 +31,13 @@ def enqueue(
     attachments: Sequence[dict] = (),
     headers: dict | None = None,
     fallback_address: str = "",
+    cause=None,
 ) -> Delivery:
     """Add one message to the outbox, once: a second call with the same key returns the first
     row unchanged. Exercise messages say ÖVNING in the subject and the body. `fallback_address`
-    is where to try on the other channel (e-mail ↔ SMS) if this one fails (see notify.fallback)."""
+    is where to try on the other channel (e-mail ↔ SMS) if this one fails (see notify.fallback);
+    `cause` the record it is written for (a saved model instance), found again by
+    `Delivery.objects.filter(cause_type=…, cause_id=…)` (see notify.selectors.caused_by)."""
     message = Message(
         key=key,
         channel=channel,
@@ -47,6 +51,7 @@ def enqueue(
         attachments=attachments,
         headers=headers,
         fallback_address=fallback_address,
+        cause=cause,
     )
     row = message.row()
     delivery, created = Delivery.objects.get_or_create(
@@ -78,6 +83,7 @@ class Message:
     attachments: Sequence[dict] = ()
     headers: dict | None = field(default=None)
     fallback_address: str = ""
+    cause: object = None
 
     def row(self) -> Delivery:
         if self.channel not in CHANNELS:
@@ -102,8 +108,18 @@ class Message:
             attachments=list(self.attachments),
             headers=self.headers or {},
             fallback_address=self.fallback_address,
+            cause_type_id=_type_id(self.cause),
+            cause_id=getattr(self.cause, "pk", None),
             next_attempt_at=timezone.now(),
         )
+
+
+def _type_id(record) -> int | None:
+    if record is None:
+        return None
+    if record.pk is None:
+        raise ValueError("a message's cause must be saved first")
+    return ContentType.objects.get_for_model(record).pk
 
 
 def enqueue_many(messages: Iterable[Message]) -> int:

@@ -1,6 +1,7 @@
 """Reads of the outbox that cross a permission boundary."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
 from samlad.core.errors import NotFound
@@ -33,3 +34,12 @@ def outbox_for(user, *, channel: str = "", status: str = "") -> QuerySet:
 def for_topic(topic: str) -> QuerySet:
     """Every delivery of one cause (e.g. "activation:<uuid>"), for the boards."""
     return Delivery.objects.filter(topic=topic)
+
+
+def caused_by(records: QuerySet) -> QuerySet:
+    """Every delivery written for one of `records` (its `cause`), fallbacks included, in the
+    order they were written."""
+    kind = ContentType.objects.get_for_model(records.model)
+    return Delivery.objects.filter(cause_type=kind, cause_id__in=records.values("pk")).order_by(
+        "pk"
+    )

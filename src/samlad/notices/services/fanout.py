@@ -158,6 +158,7 @@ def _to_webhook(notice, revision, hook: Webhook, content: "_Content") -> int:
         topic=topic(notice),
         body=body,
         actor=hook.actor,
+        cause=hook,
         headers=messages.webhook_headers(
             body=body,
             secret=hook.secret,
