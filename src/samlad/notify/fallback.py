@@ -16,9 +16,10 @@ from collections.abc import Callable
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from samlad.actors.phones import to_e164
 from samlad.notify import conf
 from samlad.notify.models import Channel, Delivery
-from samlad.notify.outbox import EXERCISE_MARK, e164
+from samlad.notify.outbox import EXERCISE_MARK
 
 User = get_user_model()
 Resolver = Callable[[Delivery, str], str | None]
@@ -86,7 +87,7 @@ def _fallback_row(delivery: Delivery, channel: str, address: str, now) -> Delive
 def address_for(delivery: Delivery, channel: str, user=None) -> str:
     explicit = delivery.fallback_address.strip()
     if explicit and _looks_like(explicit) == channel:
-        return e164(explicit) if channel == Channel.SMS else explicit
+        return to_e164(explicit, strict=False) if channel == Channel.SMS else explicit
     for resolver in RESOLVERS:
         found = resolver(delivery, channel)
         if found:
@@ -97,7 +98,7 @@ def address_for(delivery: Delivery, channel: str, user=None) -> str:
         return ""
     if channel == Channel.EMAIL:
         return user.email or ""
-    return e164(user.phone) if user.phone else ""
+    return to_e164(user.phone, strict=False) if user.phone else ""
 
 
 def _looks_like(address: str) -> str:

@@ -5,11 +5,11 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import phonenumbers
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 
+from samlad.actors.phones import to_e164
 from samlad.notify import bulk
 from samlad.notify.models import Channel, Delivery
 
@@ -93,7 +93,9 @@ class Message:
         if self.exercise and self.channel != Channel.WEBHOOK:
             subject = _mark_exercise(subject) if subject else subject
             body = _mark_exercise(body)
-        address = e164(self.address) if self.channel == Channel.SMS else self.address.strip()
+        address = self.address.strip()
+        if self.channel == Channel.SMS:
+            address = to_e164(address, strict=False)
         return Delivery(
             idempotency_key=stored_key(self.key),
             channel=self.channel,
@@ -157,16 +159,6 @@ def _wake() -> None:
     from samlad.notify.tasks import send_due
 
     send_due.enqueue()
-
-
-def e164(number) -> str:
-    """A phone number as providers want it (+46701234567); Swedish numbers may be national."""
-    text = str(number).strip()
-    try:
-        parsed = phonenumbers.parse(text, "SE")
-    except phonenumbers.NumberParseException:
-        return text  # the provider refuses it, and the delivery fails with its reason
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _mark_exercise(text: str) -> str:

@@ -16,9 +16,9 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from samlad.actors.phones import to_e164
 from samlad.notify import conf, inbound
 from samlad.notify.models import Delivery
-from samlad.notify.outbox import e164
 
 
 @csrf_exempt
@@ -80,7 +80,7 @@ def twilio_signature(url: str, form: dict[str, list[str]], token: str) -> str:
 
 def _dispatch(sender: str, text: str, provider: str, message_id: str) -> str | None:
     message = inbound.InboundSms(
-        sender=e164(sender),
+        sender=to_e164(sender, strict=False),
         text=text,
         received_at=timezone.now(),
         provider=provider,
