@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from provider_server import ProviderServer
 
-from samlad.notify import fallback, health, outbox
+from samlad.notify import health, outbox
 from samlad.notify.models import Delivery, DeliveryStatus
 from samlad.notify.record import backoff
 
@@ -116,24 +116,6 @@ def test_an_email_that_cannot_be_delivered_goes_out_as_an_sms_to_the_given_numbe
     assert delivery.status == DeliveryStatus.FAILED
     assert "SMTP connection failed" in delivery.last_error
     assert elks.sms_to("+46701740605") == ["Aktivering\nAnslut nu."]
-
-
-@pytest.mark.django_db
-def test_a_registered_resolver_gives_the_other_address(smtp_server, quick_retries, send_all):
-    def resolver(delivery, channel):
-        return "vakthavande@sos.example" if delivery.topic == "activation:r" else None
-
-    fallback.register(resolver)
-    try:
-        with ProviderServer() as server, override_settings(**server.elks_settings()):
-            server.down()
-            outbox.enqueue(
-                key="r", channel="sms", address="+46701740606", topic="activation:r", body="Hej"
-            )
-            send_all(timeout=30)
-    finally:
-        fallback.RESOLVERS.remove(resolver)
-    assert smtp_server.recipients == [["vakthavande@sos.example"]]
 
 
 @pytest.mark.django_db

@@ -4,14 +4,9 @@ linked by `fallback_of`, if the recipient has an address there.
 
 Where the other address comes from, first found wins:
 1. `fallback_address` given to outbox.enqueue(...) for this message;
-2. a resolver an app registered: `fallback.register(resolver)`, where
-   `resolver(delivery, channel) -> str | None` returns an e-mail address or E.164 number for
-   `channel` ("email" or "sms"), or None when it has none (e.g. activation looks up the contact
-   function's other contact points);
-3. the recipient user's e-mail address or mobile number."""
+2. the recipient user's e-mail address or mobile number."""
 
 import hashlib
-from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -22,15 +17,7 @@ from samlad.notify.models import Channel, Delivery
 from samlad.notify.outbox import EXERCISE_MARK
 
 User = get_user_model()
-Resolver = Callable[[Delivery, str], str | None]
-RESOLVERS: list[Resolver] = []
 OTHER = {Channel.EMAIL: Channel.SMS, Channel.SMS: Channel.EMAIL}
-
-
-def register(resolver: Resolver) -> Resolver:
-    if resolver not in RESOLVERS:
-        RESOLVERS.append(resolver)
-    return resolver
 
 
 def fallback_key(key: str) -> str:
@@ -38,12 +25,6 @@ def fallback_key(key: str) -> str:
     if len(readable) <= 200:
         return readable
     return f"fallback:{hashlib.sha256(key.encode()).hexdigest()}"
-
-
-def fall_back(delivery: Delivery) -> Delivery | None:
-    """The delivery on the other channel for this one (made once), or None if there is none."""
-    fall_back_many([delivery])
-    return Delivery.objects.filter(idempotency_key=fallback_key(delivery.idempotency_key)).first()
 
 
 def fall_back_many(deliveries: list[Delivery]) -> int:
@@ -88,10 +69,6 @@ def address_for(delivery: Delivery, channel: str, user=None) -> str:
     explicit = delivery.fallback_address.strip()
     if explicit and _looks_like(explicit) == channel:
         return to_e164(explicit, strict=False) if channel == Channel.SMS else explicit
-    for resolver in RESOLVERS:
-        found = resolver(delivery, channel)
-        if found:
-            return found
     if user is None and delivery.recipient_user_id:
         user = User.objects.filter(pk=delivery.recipient_user_id).first()
     if user is None:

@@ -31,11 +31,6 @@ def outbox_for(user, *, channel: str = "", status: str = "") -> QuerySet:
     return deliveries.order_by("-created_at", "-id")
 
 
-def for_topic(topic: str) -> QuerySet:
-    """Every delivery of one cause (e.g. "activation:<uuid>"), for the boards."""
-    return Delivery.objects.filter(topic=topic)
-
-
 def caused_by(records: QuerySet) -> QuerySet:
     """Every delivery written for one of `records` (its `cause`), fallbacks included, in the
     order they were written."""
