@@ -8,11 +8,11 @@ Where the other address comes from, first found wins:
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from samlad.actors.phones import to_e164
-from samlad.notify import conf
 from samlad.notify.models import Channel, Delivery
 from samlad.notify.outbox import EXERCISE_MARK
 
@@ -90,5 +90,5 @@ def _texts(delivery: Delivery, channel: str) -> tuple[str, str]:
     if delivery.subject and delivery.exercise and body.startswith(f"{EXERCISE_MARK}: "):
         body = body[len(EXERCISE_MARK) + 2 :]  # the subject line says it already
     text = "\n".join(part for part in (delivery.subject, body) if part)
-    limit = int(conf.get("NOTIFY_SMS_MAX_CHARS"))
+    limit = int(settings.NOTIFY_SMS_MAX_CHARS)
     return "", text if len(text) <= limit else text[: limit - 1] + "…"

@@ -6,10 +6,10 @@ worker writes one row per provider after each batch it sends."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from samlad.notify import conf
 from samlad.notify.models import Channel, ProviderHealth
 
 OK, DEGRADED, DOWN = "ok", "degraded", "down"
@@ -111,14 +111,14 @@ def _note_failures(row: ProviderHealth, now: datetime, failures: int, last_error
 
 
 def _recently_failed(row: ProviderHealth, now: datetime) -> bool:
-    window = timedelta(seconds=float(conf.get("NOTIFY_DEGRADED_SECONDS")))
+    window = timedelta(seconds=float(settings.NOTIFY_DEGRADED_SECONDS))
     return row.last_failure_at is not None and row.last_failure_at >= now - window
 
 
 def _down(row: ProviderHealth, now: datetime) -> bool:
-    if row.consecutive_failures >= int(conf.get("NOTIFY_DOWN_AFTER_FAILURES")):
+    if row.consecutive_failures >= int(settings.NOTIFY_DOWN_AFTER_FAILURES):
         return True
-    long_enough = timedelta(seconds=float(conf.get("NOTIFY_DOWN_AFTER_SECONDS")))
+    long_enough = timedelta(seconds=float(settings.NOTIFY_DOWN_AFTER_SECONDS))
     return (
         row.consecutive_failures >= 3
         and row.failing_since is not None
