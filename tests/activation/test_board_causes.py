@@ -9,9 +9,9 @@ from django.apps import apps
 from samlad.activation import services
 from samlad.activation.board import board_for
 from samlad.activation.models import Recipient
-from samlad.notify import fallback
 from samlad.notify.models import Delivery, DeliveryStatus
 from samlad.notify.outbox import enqueue
+from samlad.notify.worker import fallback
 
 
 def recipient(activation, username) -> Recipient:

@@ -7,9 +7,10 @@ import pytest
 from django.test import override_settings
 from provider_server import ProviderServer
 
-from samlad.notify import health, outbox
+from samlad.notify import outbox
 from samlad.notify.models import Delivery, DeliveryStatus
-from samlad.notify.record import backoff
+from samlad.notify.worker import health
+from samlad.notify.worker.record import backoff
 
 
 def _call_out(users, *, exercise=False):
@@ -74,7 +75,7 @@ def test_a_provider_that_is_down_hands_over_at_once_not_after_every_retry(
 
 
 def _send_until_emails(smtp_server, count):
-    from samlad.notify import sending
+    from samlad.notify.worker import sending
 
     for _ in range(5):
         sending.send_due(seconds=5)

@@ -14,9 +14,8 @@ from samlad.activation import rules
 from samlad.activation.models import Activation, Answer, Participant, Recipient
 from samlad.actors.selectors import swedish_sort_key
 from samlad.core import access
-from samlad.notify import health
 from samlad.notify.models import Delivery, DeliveryStatus
-from samlad.notify.selectors import caused_by
+from samlad.notify.selectors import ProviderStatus, caused_by, provider_status
 
 ANSWER_ORDER = {Answer.ATTENDING: 0, Answer.LATER: 1, Answer.NOT_ATTENDING: 2}
 
@@ -75,15 +74,15 @@ class ChannelHealth:
     channel: str
     sent: int
     failing: int
-    provider: health.ProviderStatus
+    provider: ProviderStatus
 
     @property
     def down(self) -> bool:
-        return self.provider.state == health.DOWN
+        return self.provider.is_down
 
     @property
     def degraded(self) -> bool:
-        return self.provider.state == health.DEGRADED
+        return self.provider.is_degraded
 
     @property
     def since(self):
@@ -153,7 +152,7 @@ def _deliveries_by_recipient(activation: Activation) -> dict[int, list[Delivery]
 
 def channel_health(activation: Activation) -> list[ChannelHealth]:
     """Per channel: the provider's state (ok, degraded or down, since when, its last error) from
-    samlad.notify.health, and this call-out's accepted and failing messages."""
+    samlad.notify.selectors.provider_status, and this call-out's accepted and failing messages."""
     sent = Q(status=DeliveryStatus.SENT)
     counts = {
         row["channel"]: row
@@ -169,7 +168,7 @@ def channel_health(activation: Activation) -> list[ChannelHealth]:
             channel=channel,
             sent=counts.get(channel, {}).get("sent", 0),
             failing=counts.get(channel, {}).get("failing", 0),
-            provider=health.status_of(channel),
+            provider=provider_status(channel),
         )
         for channel in ("email", "sms")
     ]

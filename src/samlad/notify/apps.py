@@ -6,4 +6,4 @@ class NotifyConfig(AppConfig):
     label = "notify"
 
     def ready(self) -> None:
-        from samlad.notify import tasks  # noqa: F401 - registers the periodic sweep
+        from samlad.notify.worker import tasks  # noqa: F401 - registers the periodic sweep

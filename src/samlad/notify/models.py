@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from samlad.core.models import PublicIdModel
 
+# In front of an exercise message's subject and body (not a webhook's: its JSON says "exercise").
+EXERCISE_MARK = "ÖVNING"
+
 
 class Channel(models.TextChoices):
     EMAIL = "email", _("E-mail")

@@ -10,10 +10,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from samlad.actors.phones import to_e164
-from samlad.notify import bulk
-from samlad.notify.models import Channel, Delivery
+from samlad.core.bulk import copy_insert
+from samlad.notify.models import EXERCISE_MARK, Channel, Delivery
+from samlad.notify.worker.tasks import send_due
 
-EXERCISE_MARK = "ÖVNING"
 CHANNELS = frozenset(Channel.values)
 
 
@@ -130,9 +130,34 @@ def enqueue_many(messages: Iterable[Message]) -> int:
     rows = {}
     for message in messages:
         rows.setdefault(message.key, message.row())
-    added = bulk.insert_new(list(rows.values()))
+    added = _insert_new(list(rows.values()))
     if added:
         wake_after_commit()
+    return added
+
+
+def _insert_new(rows: list[Delivery]) -> int:
+    """Insert the rows whose idempotency key is new (COPY on PostgreSQL: samlad.core.bulk);
+    returns how many were inserted."""
+    if not rows:
+        return 0
+    for row in rows:
+        row.updated_at = row.updated_at or row.created_at  # auto_now, as save() would
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
+            return copy_insert(Delivery, rows, conflict="(idempotency_key)")
+    added = 0
+    for start in range(0, len(rows), 1000):
+        batch = rows[start : start + 1000]
+        keys = [row.idempotency_key for row in batch]
+        known = set(
+            Delivery.objects.filter(idempotency_key__in=keys).values_list(
+                "idempotency_key", flat=True
+            )
+        )
+        new = {row.idempotency_key: row for row in batch if row.idempotency_key not in known}
+        Delivery.objects.bulk_create(list(new.values()), ignore_conflicts=True)
+        added += len(new)
     return added
 
 
@@ -156,8 +181,6 @@ def wake_after_commit() -> None:
 
 
 def _wake() -> None:
-    from samlad.notify.tasks import send_due
-
     send_due.enqueue()
 
 

@@ -6,6 +6,8 @@ from django.db.models import Q, QuerySet
 
 from samlad.core.errors import NotFound
 from samlad.notify.models import Delivery
+from samlad.notify.worker import health
+from samlad.notify.worker.health import ProviderStatus
 
 
 def can_see_outbox(user) -> bool:
@@ -38,3 +40,13 @@ def caused_by(records: QuerySet) -> QuerySet:
     return Delivery.objects.filter(cause_type=kind, cause_id__in=records.values("pk")).order_by(
         "pk"
     )
+
+
+def provider_statuses() -> list[ProviderStatus]:
+    """How each channel's provider is doing (ok, degraded or down), every one in use or used."""
+    return health.status()
+
+
+def provider_status(channel: str) -> ProviderStatus:
+    """How the provider `channel` uses now is doing."""
+    return health.status_of(channel)

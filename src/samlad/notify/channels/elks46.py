@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 
-from samlad.notify.attempts import SendError
 from samlad.notify.channels import http
+from samlad.notify.channels.base import SendError
 from samlad.notify.channels.sms import same_text
 
 MAX_PAGES = 10

@@ -17,9 +17,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.message import sanitize_address
 
-from samlad.notify.attempts import SendError
 from samlad.notify.channels.attachments import mime_part
-from samlad.notify.channels.base import Sender
+from samlad.notify.channels.base import Sender, SendError
 
 
 def message_id(key: str) -> str:

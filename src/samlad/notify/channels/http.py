@@ -4,7 +4,7 @@ timeouts, and one reading of an HTTP answer into accepted / retry / give up."""
 import httpx
 from django.conf import settings
 
-from samlad.notify.attempts import SendError
+from samlad.notify.channels.base import SendError
 from samlad.notify.channels.outside import CheckedTransport
 
 # Client errors that are worth another try; every other 4xx is final.

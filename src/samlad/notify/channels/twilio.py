@@ -6,8 +6,8 @@ from email.utils import parsedate_to_datetime
 
 from django.conf import settings
 
-from samlad.notify.attempts import SendError
 from samlad.notify.channels import http
+from samlad.notify.channels.base import SendError
 from samlad.notify.channels.sms import same_text
 
 MAX_PAGES = 10

@@ -12,9 +12,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from samlad.notify.attempts import SendError
 from samlad.notify.channels import http, outside
-from samlad.notify.channels.base import Sender
+from samlad.notify.channels.base import Sender, SendError
 
 
 class WebhookSender(Sender):

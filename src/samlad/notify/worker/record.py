@@ -10,9 +10,9 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from samlad.notify import fallback, health
-from samlad.notify.attempts import Outcome
 from samlad.notify.models import Delivery, DeliveryStatus
+from samlad.notify.worker import fallback, health
+from samlad.notify.worker.attempts import Outcome
 
 log = logging.getLogger(__name__)
 

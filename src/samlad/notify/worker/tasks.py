@@ -8,7 +8,7 @@ from django.conf import settings
 from django_tasks import task
 
 from samlad.core.schedule import every
-from samlad.notify import claims, sending
+from samlad.notify.worker import claims, sending
 
 log = logging.getLogger(__name__)
 

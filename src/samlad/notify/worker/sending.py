@@ -12,10 +12,10 @@ from contextlib import ExitStack
 
 from django.conf import settings
 
-from samlad.notify import claims, health, journal
-from samlad.notify.attempts import attempt, attempt_batch
 from samlad.notify.channels import open_senders
-from samlad.notify.record import record
+from samlad.notify.worker import claims, health, journal
+from samlad.notify.worker.attempts import attempt, attempt_batch
+from samlad.notify.worker.record import record
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from samlad.actors.phones import to_e164
-from samlad.notify.models import Channel, Delivery
-from samlad.notify.outbox import EXERCISE_MARK
+from samlad.notify.models import EXERCISE_MARK, Channel, Delivery
 
 User = get_user_model()
 OTHER = {Channel.EMAIL: Channel.SMS, Channel.SMS: Channel.EMAIL}
