@@ -52,10 +52,6 @@ def revisions(notice: Notice) -> QuerySet:
     )
 
 
-def latest_revision(notice: Notice) -> NoticeRevision:
-    return revisions(notice).first()
-
-
 def categories() -> QuerySet:
     return Category.objects.filter(is_active=True)
 

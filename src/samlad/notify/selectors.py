@@ -1,10 +1,13 @@
 """Reads of the outbox that cross a permission boundary."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
 from samlad.core.errors import NotFound
 from samlad.notify.models import Delivery
+from samlad.notify.worker import health
+from samlad.notify.worker.health import ProviderStatus
 
 
 def can_see_outbox(user) -> bool:
@@ -30,6 +33,20 @@ def outbox_for(user, *, channel: str = "", status: str = "") -> QuerySet:
     return deliveries.order_by("-created_at", "-id")
 
 
-def for_topic(topic: str) -> QuerySet:
-    """Every delivery of one cause (e.g. "activation:<uuid>"), for the boards."""
-    return Delivery.objects.filter(topic=topic)
+def caused_by(records: QuerySet) -> QuerySet:
+    """Every delivery written for one of `records` (its `cause`), fallbacks included, in the
+    order they were written."""
+    kind = ContentType.objects.get_for_model(records.model)
+    return Delivery.objects.filter(cause_type=kind, cause_id__in=records.values("pk")).order_by(
+        "pk"
+    )
+
+
+def provider_statuses() -> list[ProviderStatus]:
+    """How each channel's provider is doing (ok, degraded or down), every one in use or used."""
+    return health.status()
+
+
+def provider_status(channel: str) -> ProviderStatus:
+    """How the provider `channel` uses now is doing."""
+    return health.status_of(channel)

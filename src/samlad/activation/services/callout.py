@@ -219,6 +219,7 @@ def call_out_messages(activation: Activation, recipient: Recipient, words) -> li
         "user": recipient.user,
         "actor": recipient.participant.actor,
         "exercise": activation.is_exercise,
+        "cause": recipient,
     }
     key = f"activation:{activation.public_id}:{recipient.public_id}"
     messages = []

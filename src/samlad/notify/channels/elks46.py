@@ -5,9 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 
-from samlad.notify import conf
-from samlad.notify.attempts import SendError
 from samlad.notify.channels import http
+from samlad.notify.channels.base import SendError
 from samlad.notify.channels.sms import same_text
 
 MAX_PAGES = 10
@@ -18,14 +17,14 @@ class Elks46:
 
     def __init__(self, *, concurrency: int):
         self.concurrency = concurrency
-        self.base = conf.get("ELKS46_API_URL").rstrip("/")
-        self.sender_id = conf.get("ELKS46_FROM")
-        auth = (conf.get("ELKS46_USERNAME"), conf.get("ELKS46_PASSWORD"))
+        self.base = settings.ELKS46_API_URL.rstrip("/")
+        self.sender_id = settings.ELKS46_FROM
+        auth = (settings.ELKS46_USERNAME, settings.ELKS46_PASSWORD)
         self.http = http.client(concurrency=concurrency, auth=auth)
 
     def send(self, *, to: str, text: str) -> str:
         form = {"from": self.sender_id, "to": to, "message": text}
-        if conf.get("NOTIFY_STATUS_CALLBACKS"):
+        if settings.NOTIFY_STATUS_CALLBACKS:
             form["whendelivered"] = status_callback_url()
         response = http.call(self.http, "POST", f"{self.base}/a1/sms", data=form)
         message_id = _json(response).get("id")
@@ -51,7 +50,7 @@ class Elks46:
 
 
 def status_callback_url() -> str:
-    secret = conf.get("ELKS46_INBOUND_SECRET")
+    secret = settings.ELKS46_INBOUND_SECRET
     return f"{settings.SITE_URL}/api/v1/notify/sms/46elks/status/?secret={secret}"
 
 

@@ -17,10 +17,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.message import sanitize_address
 
-from samlad.notify import conf
-from samlad.notify.attempts import SendError
 from samlad.notify.channels.attachments import mime_part
-from samlad.notify.channels.base import Sender
+from samlad.notify.channels.base import Sender, SendError
 
 
 def message_id(key: str) -> str:
@@ -31,7 +29,7 @@ def message_id(key: str) -> str:
 
 
 def message_id_domain() -> str:
-    configured = conf.get("NOTIFY_MESSAGE_ID_DOMAIN")
+    configured = settings.NOTIFY_MESSAGE_ID_DOMAIN
     if configured:
         return configured
     address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
@@ -80,8 +78,8 @@ class EmailSender(Sender):
     provider = "smtp"
 
     def __init__(self):
-        self.concurrency = max(1, int(conf.get("NOTIFY_SMTP_CONNECTIONS")))
-        self.batch_size = max(1, int(conf.get("NOTIFY_SMTP_BATCH")))
+        self.concurrency = max(1, int(settings.NOTIFY_SMTP_CONNECTIONS))
+        self.batch_size = max(1, int(settings.NOTIFY_SMTP_BATCH))
         self._local = threading.local()
         self._backends: list = []
         self._lock = threading.Lock()

@@ -1,7 +1,9 @@
 """SMS through a provider (46elks or Twilio, see NOTIFY_SMS_PROVIDER). A provider sends one text
 to one number and can be asked whether it accepted a given text earlier."""
 
-from samlad.notify import conf
+from django.conf import settings
+
+from samlad.notify import channels
 from samlad.notify.channels.base import Sender
 
 
@@ -16,7 +18,7 @@ class SmsSender(Sender):
 
     @classmethod
     def configured(cls) -> "SmsSender":
-        return cls(provider_named(conf.sms_provider_name()))
+        return cls(provider_named(channels.sms_provider_name()))
 
     def send(self, delivery) -> str:
         return self.sms.send(to=delivery.address, text=delivery.body)
@@ -34,7 +36,7 @@ def provider_named(name: str):
     from samlad.notify.channels.elks46 import Elks46
     from samlad.notify.channels.twilio import Twilio
 
-    concurrency = max(1, int(conf.get("NOTIFY_HTTP_CONCURRENCY")))
+    concurrency = max(1, int(settings.NOTIFY_HTTP_CONCURRENCY))
     providers = {"46elks": Elks46, "twilio": Twilio}
     if name not in providers:
         raise ValueError(f"unknown SMS provider {name!r} (NOTIFY_SMS_PROVIDER)")

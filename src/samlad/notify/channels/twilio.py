@@ -6,9 +6,8 @@ from email.utils import parsedate_to_datetime
 
 from django.conf import settings
 
-from samlad.notify import conf
-from samlad.notify.attempts import SendError
 from samlad.notify.channels import http
+from samlad.notify.channels.base import SendError
 from samlad.notify.channels.sms import same_text
 
 MAX_PAGES = 10
@@ -19,15 +18,15 @@ class Twilio:
 
     def __init__(self, *, concurrency: int):
         self.concurrency = concurrency
-        self.base = conf.get("TWILIO_API_URL").rstrip("/")
-        sid = conf.get("TWILIO_ACCOUNT_SID")
+        self.base = settings.TWILIO_API_URL.rstrip("/")
+        sid = settings.TWILIO_ACCOUNT_SID
         self.messages_url = f"{self.base}/2010-04-01/Accounts/{sid}/Messages.json"
-        self.sender_id = conf.get("TWILIO_FROM")
-        self.http = http.client(concurrency=concurrency, auth=(sid, conf.get("TWILIO_AUTH_TOKEN")))
+        self.sender_id = settings.TWILIO_FROM
+        self.http = http.client(concurrency=concurrency, auth=(sid, settings.TWILIO_AUTH_TOKEN))
 
     def send(self, *, to: str, text: str) -> str:
         form = {"To": to, "From": self.sender_id, "Body": text}
-        if conf.get("NOTIFY_STATUS_CALLBACKS"):
+        if settings.NOTIFY_STATUS_CALLBACKS:
             form["StatusCallback"] = f"{settings.SITE_URL}/api/v1/notify/sms/twilio/status/"
         response = http.call(self.http, "POST", self.messages_url, data=form)
         sid = _json(response).get("sid")

@@ -10,10 +10,10 @@ of a receiver's refusal is kept, never its answer: the webhook's actor reads the
 import hashlib
 from urllib.parse import urlsplit
 
-from samlad.notify import conf
-from samlad.notify.attempts import SendError
+from django.conf import settings
+
 from samlad.notify.channels import http, outside
-from samlad.notify.channels.base import Sender
+from samlad.notify.channels.base import Sender, SendError
 
 
 class WebhookSender(Sender):
@@ -21,7 +21,7 @@ class WebhookSender(Sender):
     provider = "http"
 
     def __init__(self):
-        self.concurrency = max(1, int(conf.get("NOTIFY_HTTP_CONCURRENCY")))
+        self.concurrency = max(1, int(settings.NOTIFY_HTTP_CONCURRENCY))
         self.http = http.client(concurrency=self.concurrency, outside=True)
 
     def send(self, delivery) -> str:

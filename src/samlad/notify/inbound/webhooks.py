@@ -16,10 +16,10 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from samlad.actors.phones import to_e164
 from samlad.api.errors import problem_response
-from samlad.notify import conf, inbound
+from samlad.notify import inbound
 from samlad.notify.models import Delivery
-from samlad.notify.outbox import e164
 
 
 @csrf_exempt
@@ -81,7 +81,7 @@ def twilio_signature(url: str, form: dict[str, list[str]], token: str) -> str:
 
 def _dispatch(sender: str, text: str, provider: str, message_id: str) -> str | None:
     message = inbound.InboundSms(
-        sender=e164(sender),
+        sender=to_e164(sender, strict=False),
         text=text,
         received_at=timezone.now(),
         provider=provider,
@@ -91,7 +91,7 @@ def _dispatch(sender: str, text: str, provider: str, message_id: str) -> str | N
 
 
 def _elks46_authentic(request) -> bool:
-    secret = conf.get("ELKS46_INBOUND_SECRET")
+    secret = settings.ELKS46_INBOUND_SECRET
     if not secret:
         return False  # not configured: nobody gets in
     given = request.GET.get("secret", "") or _basic_auth_password(request)
@@ -110,7 +110,7 @@ def _basic_auth_password(request) -> str:
 
 
 def _twilio_authentic(request) -> bool:
-    token = conf.get("TWILIO_AUTH_TOKEN")
+    token = settings.TWILIO_AUTH_TOKEN
     given = request.headers.get("X-Twilio-Signature", "")
     if not token or not given:
         return False

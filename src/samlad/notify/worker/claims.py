@@ -8,12 +8,12 @@ import os
 import socket
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
-from samlad.notify import conf
 from samlad.notify.models import Delivery, DeliveryStatus
 
 
@@ -22,7 +22,7 @@ def new_worker_id() -> str:
 
 
 def lease() -> timedelta:
-    return timedelta(seconds=float(conf.get("NOTIFY_LEASE_SECONDS")))
+    return timedelta(seconds=float(settings.NOTIFY_LEASE_SECONDS))
 
 
 def due(now=None):

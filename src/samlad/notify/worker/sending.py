@@ -10,10 +10,12 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 
-from samlad.notify import claims, conf, health, journal
-from samlad.notify.attempts import attempt, attempt_batch
+from django.conf import settings
+
 from samlad.notify.channels import open_senders
-from samlad.notify.record import record
+from samlad.notify.worker import claims, health, journal
+from samlad.notify.worker.attempts import attempt, attempt_batch
+from samlad.notify.worker.record import record
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +29,7 @@ HEALTH_EVERY = 1.0  # seconds between writes of provider health
 class Round:
     def __init__(self, *, worker_id: str | None = None, seconds: float | None = None):
         self.worker_id = worker_id or claims.new_worker_id()
-        self.seconds = float(conf.get("NOTIFY_DRAIN_SECONDS") if seconds is None else seconds)
+        self.seconds = float(settings.NOTIFY_DRAIN_SECONDS if seconds is None else seconds)
         self.in_flight: dict[Future, object] = {}
         # Finished attempts, in the order they finished: the main thread waits on this queue
         # rather than on every future in flight (concurrent.futures.wait locks each of them,
@@ -59,7 +61,7 @@ class Round:
     def _send(self) -> None:
         started = time.monotonic()
         deadline = started + self.seconds
-        renew_every = float(conf.get("NOTIFY_LEASE_SECONDS")) / 3
+        renew_every = float(settings.NOTIFY_LEASE_SECONDS) / 3
         next_renewal = started + renew_every
         next_health = started + HEALTH_EVERY
         with open_senders() as senders, ExitStack() as stack:
