@@ -16,9 +16,9 @@ from samlad.activation.models import Recipient
 from samlad.actors.models import ContactChannel, ContactPoint, Function
 from samlad.actors.phones import for_display
 from samlad.core.models import ConfidentialRead
-from samlad.notify import health
 from samlad.notify.channels import provider_names
 from samlad.notify.models import Delivery
+from samlad.notify.worker import health
 
 
 def recipient(activation, username) -> Recipient:

@@ -7,8 +7,8 @@ from django.test import override_settings
 from noticekit import deliveries
 
 from samlad.notices.services.notices import correct_notice, publish_notice
-from samlad.notify import sending
 from samlad.notify.models import DeliveryStatus
+from samlad.notify.worker import sending
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from samlad.events.models import EventType
 from samlad.notices.services import webhooks
 from samlad.notices.services.notices import correct_notice, publish_notice
 from samlad.notices.services.preferences import follow_event as follow
-from samlad.notify import sending
 from samlad.notify.models import DeliveryStatus
+from samlad.notify.worker import sending
 
 pytestmark = pytest.mark.django_db
 

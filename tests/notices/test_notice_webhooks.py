@@ -4,9 +4,11 @@ HMAC-SHA256 over the body; their delivery log, and being marked failing."""
 
 import hashlib
 import hmac
+import importlib
 import json
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 from rest_framework.test import APIClient
@@ -260,3 +262,16 @@ def test_a_removed_webhook_gets_nothing_more(user, category, hook):
 
 def test_the_contact_function_cannot_open_the_webhook_pages(client_for):
     assert client_for("nacka.kontakt").get("/underrattelser/webhooks/").status_code == 403
+
+
+def test_webhook_messages_written_before_causes_keep_their_delivery_log(user, category, hook):
+    webhook, _ = hook
+    publish_notice(by=user("tib"), headline="Snö", text="x", category=category())
+    written = Delivery.objects.filter(channel="webhook")
+    assert written.count() == 1
+    written.update(cause_type=None, cause_id=None)
+
+    migration = importlib.import_module("samlad.notices.migrations.0005_webhook_delivery_causes")
+    migration.fill_causes(apps, None)
+
+    assert list(webhooks.deliveries(webhook)) == list(written)

@@ -8,8 +8,8 @@ import pytest
 from django.test import override_settings
 from provider_server import ProviderServer
 
-from samlad.notify import sending
 from samlad.notify.models import Delivery, DeliveryStatus
+from samlad.notify.worker import sending
 from smtp import smtp_server  # noqa: F401 - the real SMTP server fixture, shared from tests/
 
 QUICK = {

@@ -10,10 +10,11 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from samlad.notify import claims, journal, outbox
-from samlad.notify.attempts import attempt_batch
+from samlad.notify import outbox
 from samlad.notify.channels.email import EmailSender, message_id
 from samlad.notify.models import Delivery, DeliveryStatus
+from samlad.notify.worker import claims, journal
+from samlad.notify.worker.attempts import attempt_batch
 
 SHARED_ID = message_id("notice:test:v1:email")
 SUBJECT = "Information: Klass 2-varning för mycket snö"

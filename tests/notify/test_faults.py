@@ -7,9 +7,10 @@ import pytest
 from django.test import override_settings
 from provider_server import ProviderServer
 
-from samlad.notify import fallback, health, outbox
+from samlad.notify import outbox
 from samlad.notify.models import Delivery, DeliveryStatus
-from samlad.notify.record import backoff
+from samlad.notify.worker import health
+from samlad.notify.worker.record import backoff
 
 
 def _call_out(users, *, exercise=False):
@@ -74,7 +75,7 @@ def test_a_provider_that_is_down_hands_over_at_once_not_after_every_retry(
 
 
 def _send_until_emails(smtp_server, count):
-    from samlad.notify import sending
+    from samlad.notify.worker import sending
 
     for _ in range(5):
         sending.send_due(seconds=5)
@@ -116,24 +117,6 @@ def test_an_email_that_cannot_be_delivered_goes_out_as_an_sms_to_the_given_numbe
     assert delivery.status == DeliveryStatus.FAILED
     assert "SMTP connection failed" in delivery.last_error
     assert elks.sms_to("+46701740605") == ["Aktivering\nAnslut nu."]
-
-
-@pytest.mark.django_db
-def test_a_registered_resolver_gives_the_other_address(smtp_server, quick_retries, send_all):
-    def resolver(delivery, channel):
-        return "vakthavande@sos.example" if delivery.topic == "activation:r" else None
-
-    fallback.register(resolver)
-    try:
-        with ProviderServer() as server, override_settings(**server.elks_settings()):
-            server.down()
-            outbox.enqueue(
-                key="r", channel="sms", address="+46701740606", topic="activation:r", body="Hej"
-            )
-            send_all(timeout=30)
-    finally:
-        fallback.RESOLVERS.remove(resolver)
-    assert smtp_server.recipients == [["vakthavande@sos.example"]]
 
 
 @pytest.mark.django_db

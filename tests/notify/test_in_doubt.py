@@ -8,8 +8,9 @@ import pytest
 import time_machine
 from provider_server import ELKS_PASSWORD, ELKS_USER
 
-from samlad.notify import journal, outbox
+from samlad.notify import outbox
 from samlad.notify.models import Delivery, DeliveryStatus
+from samlad.notify.worker import journal
 
 
 def _in_doubt(delivery: Delivery) -> None:

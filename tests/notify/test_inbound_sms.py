@@ -7,8 +7,8 @@ import pytest
 from django.test import Client, override_settings
 
 from samlad.notify import inbound, outbox
+from samlad.notify.inbound.webhooks import twilio_signature
 from samlad.notify.models import DeliveryStatus
-from samlad.notify.sms_webhooks import twilio_signature
 
 ELKS_URL = "/api/v1/notify/sms/46elks/"
 TWILIO_URL = "/api/v1/notify/sms/twilio/"

@@ -1,13 +1,17 @@
 """The outbox itself: a message is added once per key, alone or thousands at a time, commits or
 rolls back with its cause, and wakes the worker once the transaction has committed."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.db import transaction
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
-from samlad.notify import claims, outbox
+from samlad.notify import outbox
 from samlad.notify.models import Delivery, DeliveryStatus
+from samlad.notify.worker import claims
 
 
 def _message(n: int, **extra) -> outbox.Message:
@@ -22,7 +26,7 @@ def _message(n: int, **extra) -> outbox.Message:
 
 
 def _send_tasks() -> int:
-    return DBTaskResult.objects.filter(task_path="samlad.notify.tasks.send_due").count()
+    return DBTaskResult.objects.filter(task_path="samlad.notify.worker.tasks.send_due").count()
 
 
 @pytest.mark.django_db
@@ -116,7 +120,7 @@ def test_a_claim_whose_lease_ran_out_comes_back_in_doubt(settings):
 @pytest.mark.django_db
 @override_settings(NOTIFY_DEMO_OUTBOX=True)
 def test_a_send_turn_with_a_large_fan_out_due_asks_another_worker_to_join_at_once():
-    from samlad.notify.tasks import JOIN_ABOVE, send_due
+    from samlad.notify.worker.tasks import JOIN_ABOVE, send_due
 
     outbox.enqueue_many(_message(n) for n in range(JOIN_ABOVE + 100))
     send_due.call()
@@ -127,3 +131,17 @@ def test_a_send_turn_with_a_large_fan_out_due_asks_another_worker_to_join_at_onc
     outbox.enqueue_many(_message(n) for n in range(10_000, 10_010))
     send_due.call()
     assert _send_tasks() == 0, "a small batch is left to one worker"
+
+
+@pytest.mark.django_db
+def test_a_send_queued_under_the_tasks_old_name_still_runs_after_the_upgrade():
+    from samlad.notify.worker.tasks import send_due
+
+    queued = send_due.enqueue()
+    DBTaskResult.objects.filter(pk=queued.id).update(task_path="samlad.notify.tasks.send_due")
+    migration = importlib.import_module("samlad.notify.migrations.0006_send_task_moved")
+
+    migration.rename(migration.OLD, migration.NEW)(apps, None)
+
+    assert _send_tasks() == 1
+    assert DBTaskResult.objects.get(pk=queued.id).task == send_due

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from samlad.notify import outbox, sending
+from samlad.notify import outbox
 from samlad.notify.models import DeliveryStatus
+from samlad.notify.worker import sending
 
 
 def _call_out(user, actor):
@@ -94,7 +95,7 @@ def test_the_outbox_asks_for_sign_in(client, db):
 
 @pytest.mark.django_db
 def test_the_outbox_shows_a_provider_that_is_down(demo, client_for, settings):
-    from samlad.notify import health
+    from samlad.notify.worker import health
 
     settings.NOTIFY_DEMO_OUTBOX = False
     health.note(channel="sms", provider="46elks", successes=0, failures=12, last_error="HTTP 503")

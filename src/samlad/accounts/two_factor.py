@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -43,6 +44,24 @@ class TooSoon(Exception):
 
 class LockedOut(Exception):
     """Too many wrong codes: no code is accepted until the lockout period has passed."""
+
+
+def wrong_code_message(attempts_left: int) -> str:
+    """What the user is told of a wrong code (WrongCode), on the page and in the API."""
+    return ngettext(
+        "The code is not right. After %(count)d more wrong code the account is locked.",
+        "The code is not right. After %(count)d more wrong codes the account is locked.",
+        attempts_left,
+    ) % {"count": attempts_left}
+
+
+def wait_message(seconds: int) -> str:
+    """What the user is told of a code tried too soon (TooSoon), on the page and in the API."""
+    return ngettext(
+        "Too many wrong codes in a row. Wait %(seconds)d second and try again.",
+        "Too many wrong codes in a row. Wait %(seconds)d seconds and try again.",
+        seconds,
+    ) % {"seconds": seconds}
 
 
 def confirmed_device(user) -> TOTPDevice | None:

@@ -60,7 +60,7 @@ def _check_code(request, form, field: str, check):
     try:
         return check(), None
     except two_factor.TooSoon as exc:
-        form.add_error(field, _wait_message(exc.seconds))
+        form.add_error(field, two_factor.wait_message(exc.seconds))
         return None, None
     except two_factor.LockedOut:
         _count_failure(request)
@@ -69,7 +69,7 @@ def _check_code(request, form, field: str, check):
         _count_failure(request)
         if getattr(request, "axes_locked_out", False):
             return None, _locked_out(request)
-        form.add_error(field, _wrong_code_message(exc.attempts_left))
+        form.add_error(field, two_factor.wrong_code_message(exc.attempts_left))
         return None, None
 
 
@@ -78,22 +78,6 @@ def _count_failure(request) -> None:
     user_login_failed.send(
         sender=__name__, credentials={"username": request.user.get_username()}, request=request
     )
-
-
-def _wait_message(seconds: int) -> str:
-    return ngettext(
-        "Too many wrong codes in a row. Wait %(seconds)d second and try again.",
-        "Too many wrong codes in a row. Wait %(seconds)d seconds and try again.",
-        seconds,
-    ) % {"seconds": seconds}
-
-
-def _wrong_code_message(attempts_left: int) -> str:
-    return ngettext(
-        "The code is not right. After %(count)d more wrong code the account is locked.",
-        "The code is not right. After %(count)d more wrong codes the account is locked.",
-        attempts_left,
-    ) % {"count": attempts_left}
 
 
 def _verify_page(request, *, form=None, backup_form=None):

@@ -14,8 +14,8 @@ from samlad.activation import rules
 from samlad.activation.models import Activation, Answer, Participant, Recipient
 from samlad.actors.selectors import swedish_sort_key
 from samlad.core import access
-from samlad.notify import health
 from samlad.notify.models import Delivery, DeliveryStatus
+from samlad.notify.selectors import ProviderStatus, caused_by, provider_status
 
 ANSWER_ORDER = {Answer.ATTENDING: 0, Answer.LATER: 1, Answer.NOT_ATTENDING: 2}
 
@@ -74,15 +74,15 @@ class ChannelHealth:
     channel: str
     sent: int
     failing: int
-    provider: health.ProviderStatus
+    provider: ProviderStatus
 
     @property
     def down(self) -> bool:
-        return self.provider.state == health.DOWN
+        return self.provider.is_down
 
     @property
     def degraded(self) -> bool:
-        return self.provider.state == health.DEGRADED
+        return self.provider.is_degraded
 
     @property
     def since(self):
@@ -142,25 +142,17 @@ class Board:
         return [channel for channel in self.channels if channel.degraded]
 
 
-def _deliveries_by_recipient(activation: Activation) -> dict[str, list[Delivery]]:
-    """The call-out messages per recipient public id, a fallback with its original's recipient."""
-    prefix = f"activation:{activation.public_id}:"
-    found: dict[str, list[Delivery]] = {}
-    owner: dict[int, str] = {}
-    deliveries = Delivery.objects.filter(topic=activation.topic).order_by("pk")
-    for delivery in deliveries:
-        key = delivery.idempotency_key
-        parts = key[len(prefix) :].split(":") if key.startswith(prefix) else []
-        recipient_id = parts[0] if len(parts) == 2 else owner.get(delivery.fallback_of_id)
-        if recipient_id:
-            owner[delivery.pk] = recipient_id
-            found.setdefault(recipient_id, []).append(delivery)
+def _deliveries_by_recipient(activation: Activation) -> dict[int, list[Delivery]]:
+    """The call-out messages per recipient (its primary key), fallbacks included."""
+    found: dict[int, list[Delivery]] = {}
+    for delivery in caused_by(Recipient.objects.filter(activation=activation)):
+        found.setdefault(delivery.cause_id, []).append(delivery)
     return found
 
 
 def channel_health(activation: Activation) -> list[ChannelHealth]:
     """Per channel: the provider's state (ok, degraded or down, since when, its last error) from
-    samlad.notify.health, and this call-out's accepted and failing messages."""
+    samlad.notify.selectors.provider_status, and this call-out's accepted and failing messages."""
     sent = Q(status=DeliveryStatus.SENT)
     counts = {
         row["channel"]: row
@@ -176,7 +168,7 @@ def channel_health(activation: Activation) -> list[ChannelHealth]:
             channel=channel,
             sent=counts.get(channel, {}).get("sent", 0),
             failing=counts.get(channel, {}).get("failing", 0),
-            provider=health.status_of(channel),
+            provider=provider_status(channel),
         )
         for channel in ("email", "sms")
     ]
@@ -206,7 +198,7 @@ def board_for(user, activation: Activation) -> Board:
         email, phone = _contact_details(user, recipient, allowed=allowed)
         if (email or phone) and recipient.contact_point is not None:
             shown_points.append(recipient.contact_point)
-        row = RecipientRow(recipient, deliveries.get(str(recipient.public_id), []), email, phone)
+        row = RecipientRow(recipient, deliveries.get(recipient.pk, []), email, phone)
         by_participant.setdefault(recipient.participant_id, []).append(row)
     if shown_points:
         access.note_reads(user, shown_points, via="activation-board")

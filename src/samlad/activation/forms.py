@@ -1,27 +1,15 @@
 """Forms of the activation pages. They parse and check input; the services decide and write,
-and a service's ValidationError is shown on the form (`show_service_errors`)."""
+and a service's ValidationError is shown on the form (`samlad.core.forms.show_service_errors`)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samlad.activation import selectors
 from samlad.activation.models import Answer, Urgency
 from samlad.actors.models import Actor
 from samlad.actors.selectors import swedish_sort_key
+from samlad.core.forms import PICK_SEVERAL, datetime_local
 from samlad.events.selectors import visible_events
-
-DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
-PICK_SEVERAL = _("Hold down Ctrl (⌘ on a Mac) to pick several.")
-
-
-def show_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's ValidationError on the form: on the field it names where there is one."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def actor_choices() -> list[tuple[int, str]]:
@@ -78,13 +66,7 @@ class ActivationForm(forms.Form):
     forum = ForumChoiceField(
         label=_("Forum"), queryset=selectors.activatable_forums(), to_field_name="public_id"
     )
-    meeting_at = forms.DateTimeField(
-        label=_("Meeting starts"),
-        required=False,
-        input_formats=[DATETIME_LOCAL, "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
-        help_text=_("Empty: at once."),
-    )
+    meeting_at = datetime_local(_("Meeting starts"), help_text=_("Empty: at once."))
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

@@ -4,32 +4,16 @@ kind: every actor of the network, or the actors picked)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samlad.activation.forms import PICK_SEVERAL, actor_choices
+from samlad.activation.forms import actor_choices
 from samlad.activation.models import Forum
+from samlad.activation.services.forums import FORUM_FIELDS
 from samlad.actors.models import Actor, FunctionKind
+from samlad.core.forms import PICK_SEVERAL
 
 EVERY = "*"
 MEMBER_KINDS = [kind for kind in FunctionKind if kind != FunctionKind.PERMISSION_ADMIN]
-FIELDS = [
-    "name",
-    "level",
-    "mode",
-    "description",
-    "host_actor",
-    "chair_function",
-    "rhythm_weekday",
-    "rhythm_time",
-    "rhythm_note",
-    "duration_minutes",
-    "auto_call_out",
-    "call_out_lead_minutes",
-    "bridge_number",
-    "bridge_pin",
-    "rakel_talk_group",
-    "answer_within_minutes",
-    "escalation_step_minutes",
-    "is_active",
-]
+# The slug is made from the name; the standing agenda is edited as text, one item per line.
+FIELDS = [name for name in FORUM_FIELDS if name not in {"slug", "standing_agenda"}]
 
 
 class ForumForm(forms.ModelForm):

@@ -38,13 +38,6 @@ def can_request_activation(user) -> bool:
     return access.is_network_member(user) and bool(REQUESTERS & user.function_kinds)
 
 
-def can_view_request(user, activation_request) -> bool:
-    """The requesting actor and the county board's duty functions."""
-    return is_county_board_duty(user) or (
-        access.is_network_member(user) and user.actor_id == activation_request.requesting_actor_id
-    )
-
-
 def can_see_contact_details(user) -> bool:
     """The e-mail addresses and phone numbers of the people called are personal data: only
     TiB, RSIB, RKK and platform administrators see them."""

@@ -93,6 +93,30 @@ def activatable_forums() -> QuerySet:
     return Forum.objects.filter(is_active=True).order_by("level", "-mode", "name")
 
 
+# Other apps read forums only through the functions below (DECISIONS.md: forums stay here).
+# Forums are the network's shared reference data: who may see a meeting or a matter is decided
+# by that record, not by its forum.
+
+
+def forums_in_use() -> QuerySet:
+    """The active forums, by level, mode and name: what other apps offer to pick from."""
+    return Forum.objects.filter(is_active=True).order_by("level", "mode", "name")
+
+
+def forum_with_public_id(public_id) -> Forum | None:
+    """The forum with this public id, active or not; None when there is none or the id is
+    malformed."""
+    try:
+        return Forum.objects.filter(public_id=public_id).first()
+    except (ValueError, TypeError, ValidationError):
+        return None
+
+
+def forum_with_slug(slug: str) -> Forum | None:
+    """The forum with this slug, active or not (the demo data names forums by slug)."""
+    return Forum.objects.filter(slug=slug).first()
+
+
 def first_choice_forum() -> Forum | None:
     """The forum normally activated first: the coordinating forum in activated mode (MODEL.md)."""
     return (

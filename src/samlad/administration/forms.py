@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from samlad.actors.models import Actor, ContactChannel
 from samlad.actors.phones import to_e164
 from samlad.actors.services import ACTOR_FIELDS
+from samlad.core.forms import show_service_errors as show_errors  # noqa: F401 (the views use it)
 from samlad.core.models import Classification
 
 
@@ -18,16 +19,6 @@ class AdministrationForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-
-
-def show_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's validation errors on the form: on the field they name when the form has
-    it, else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
 
 
 class UserForm(AdministrationForm):

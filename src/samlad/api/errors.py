@@ -10,7 +10,13 @@ from rest_framework.views import exception_handler
 from samlad.core.errors import NotFound
 from samlad.core.problems import PROBLEM_JSON, problem
 
-__all__ = ["PROBLEM_JSON", "not_found", "problem", "problem_exception_handler"]
+__all__ = [
+    "PROBLEM_JSON",
+    "not_found",
+    "problem",
+    "problem_exception_handler",
+    "problem_response",
+]
 
 
 def problem_exception_handler(exc, context):
@@ -33,11 +39,18 @@ def problem_exception_handler(exc, context):
     return response
 
 
+def problem_response(status: int, detail, **extra) -> JsonResponse:
+    """An error a view answers itself, as a problem document; `extra` adds members (a 409's
+    `current`, say). Plain Django views and API views alike return it."""
+    return JsonResponse(
+        problem(status, {"detail": detail}) | extra,
+        status=status,
+        content_type=PROBLEM_JSON,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
 @csrf_exempt  # changes nothing; without it a POST got the CSRF failure page (403, HTML)
 def not_found(request, *args, **kwargs):
     """Any address under /api/ that names nothing: 404 as a problem document, not a page."""
-    return JsonResponse(
-        problem(404, {"detail": exceptions.NotFound().detail}),
-        status=404,
-        content_type=PROBLEM_JSON,
-    )
+    return problem_response(404, exceptions.NotFound().detail)

@@ -3,6 +3,7 @@
 import uuid
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -22,6 +23,7 @@ class StrictSerializer(serializers.Serializer):
         return super().to_internal_value(data)
 
 
+@extend_schema_field(OpenApiTypes.UUID)
 class PublicIdField(serializers.SlugRelatedField):
     """A record named by its public id (UUID); a malformed or unknown id is a field error."""
 

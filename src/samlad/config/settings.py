@@ -10,7 +10,15 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from samlad.config.env import env_bool, env_int, env_list, env_str
+from samlad.config.env import (
+    env_bool,
+    env_choice,
+    env_flag,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+)
 from samlad.config.logs import logging_config
 from samlad.config.secret import secret_key_from_file
 
@@ -251,6 +259,38 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "Samlad <samlad@localhost>
 # Webhooks and feeds go to public https:// addresses only, checked at registration and at every
 # send. On: any address, http:// too; for local test and bench servers, never in production.
 SAMLAD_WEBHOOKS_ALLOW_PRIVATE = env_bool("SAMLAD_WEBHOOKS_ALLOW_PRIVATE", False)
+
+# Delivery (samlad.notify, docs/delivery.md). A misspelt value stops start-up (config/env.py).
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 5)  # then it fails (and falls back)
+NOTIFY_RETRY_BASE_SECONDS = env_float("NOTIFY_RETRY_BASE_SECONDS", 10.0)  # doubling each time
+NOTIFY_RETRY_MAX_SECONDS = env_float("NOTIFY_RETRY_MAX_SECONDS", 900.0)
+NOTIFY_LEASE_SECONDS = env_float("NOTIFY_LEASE_SECONDS", 30.0)  # a worker's claim, renewed
+NOTIFY_SWEEP_SECONDS = env_int("NOTIFY_SWEEP_SECONDS", 5)  # looking for retries, stale claims
+NOTIFY_DRAIN_SECONDS = env_float("NOTIFY_DRAIN_SECONDS", 120.0)  # one send task, then it yields
+NOTIFY_SMTP_CONNECTIONS = env_int("NOTIFY_SMTP_CONNECTIONS", 4)  # in parallel, each kept open
+NOTIFY_SMTP_BATCH = env_int("NOTIFY_SMTP_BATCH", 50)  # recipients per SMTP transaction (1: off)
+NOTIFY_HTTP_CONCURRENCY = env_int("NOTIFY_HTTP_CONCURRENCY", 16)  # SMS and webhook requests
+NOTIFY_HTTP_TIMEOUT = env_float("NOTIFY_HTTP_TIMEOUT", 5.0)
+NOTIFY_DEMO_OUTBOX = env_flag("NOTIFY_DEMO_OUTBOX", None)  # None: as DEMO_MODE; True: stays here
+NOTIFY_EARLY_FALLBACK = env_flag("NOTIFY_EARLY_FALLBACK", True)  # a provider down hands over
+NOTIFY_MESSAGE_ID_DOMAIN = env_str("NOTIFY_MESSAGE_ID_DOMAIN") or ""  # default: the From's
+NOTIFY_SMS_MAX_CHARS = env_int("NOTIFY_SMS_MAX_CHARS", 612)  # an e-mail falling back to SMS
+NOTIFY_JOURNAL_DIR = env_str("NOTIFY_JOURNAL_DIR") or ""  # default: DATA_DIR/notify-journal
+NOTIFY_DOWN_AFTER_FAILURES = env_int("NOTIFY_DOWN_AFTER_FAILURES", 10)  # in a row: down
+NOTIFY_DOWN_AFTER_SECONDS = env_int("NOTIFY_DOWN_AFTER_SECONDS", 60)  # or 3+ over this long
+NOTIFY_DEGRADED_SECONDS = env_int("NOTIFY_DEGRADED_SECONDS", 300)  # after a failure
+# Empty: demo in demo mode, else 46elks.
+NOTIFY_SMS_PROVIDER = env_choice("NOTIFY_SMS_PROVIDER", ("46elks", "twilio", "demo"))
+NOTIFY_STATUS_CALLBACKS = env_flag("NOTIFY_STATUS_CALLBACKS", False)  # reports to SITE_URL
+ELKS46_API_URL = env_str("ELKS46_API_URL") or "https://api.46elks.com"
+ELKS46_USERNAME = env_str("ELKS46_USERNAME") or ""
+ELKS46_PASSWORD = env_str("ELKS46_PASSWORD") or ""
+ELKS46_FROM = env_str("ELKS46_FROM") or "Samlad"
+ELKS46_INBOUND_SECRET = env_str("ELKS46_INBOUND_SECRET") or ""  # ?secret=… or basic auth
+TWILIO_API_URL = env_str("TWILIO_API_URL") or "https://api.twilio.com"
+TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID") or ""
+TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN") or ""
+TWILIO_FROM = env_str("TWILIO_FROM") or ""
 
 # Security headers. HSTS is sent only on TLS requests (Django's SecurityMiddleware checks).
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)

@@ -13,8 +13,10 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any, ParamSpec, TypeVar
 
 from asgiref.sync import sync_to_async
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Model
+from django.http import HttpRequest, StreamingHttpResponse
 
 from samlad.core.models import Change
 
@@ -44,6 +46,29 @@ def latest_change_id(topic: str) -> int:
     """The id a new follower starts after, so it gets only what happens from now on."""
     last = Change.objects.filter(topic=topic).order_by("-id").values_list("id", flat=True).first()
     return last or 0
+
+
+def viewer(user_id: int) -> Any:
+    """The user following a stream, read afresh (with their actor) for each change: their
+    account may have changed since the stream opened. None once the account is gone."""
+    return get_user_model().objects.select_related("actor").filter(pk=user_id).first()
+
+
+def start_after(request: HttpRequest, topic: str) -> int:
+    """The change a stream starts after: the last one this browser got (Last-Event-ID, on
+    reconnect), else the last one as of when the page was rendered (?efter=), else now."""
+    for value in (request.headers.get("Last-Event-ID"), request.GET.get("efter")):
+        if value is not None and value.isascii() and value.isdigit():
+            return int(value)
+    return latest_change_id(topic)
+
+
+def event_stream(messages: AsyncIterator[str]) -> StreamingHttpResponse:
+    """The response that carries a stream's messages, unbuffered and never cached."""
+    response = StreamingHttpResponse(messages, content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"
+    return response
 
 
 def release_connection() -> None:

@@ -21,5 +21,9 @@ def problem(status: int, data: Any) -> dict[str, Any]:
     return body
 
 
+# RFC 9110's names where Python 3.11 still has the older ones.
+TITLES = {413: "Content Too Large", 422: "Unprocessable Content"}
+
+
 def _title(code: int) -> str:
-    return HTTPStatus(code).phrase
+    return TITLES.get(code) or HTTPStatus(code).phrase

@@ -1,157 +1,30 @@
-"""Forms of the event pages. They parse and check the input; the services decide and write, and
-their ValidationErrors are shown on the form (`show_service_errors`)."""
+"""Forms of the event pages, built from the shared form kit (`samlad.core.forms`). They parse and
+check the input; the services decide and write, and their ValidationErrors are shown on the form
+(`samlad.core.forms.show_service_errors`)."""
 
 import json
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from samlad.actors.models import Actor, ActorKind
 from samlad.core.errors import NotFound
-from samlad.core.models import Classification
+from samlad.core.forms import (
+    ActorField,
+    ActorPickerForm,
+    ActorsField,
+    ClassificationFields,
+    datetime_local,
+    label,
+    text_area,
+)
 from samlad.events import selectors
 from samlad.events.geo import validate_area
 from samlad.events.models import ActorReport, EntryKind, Event, Mode, PictureDraft
 from samlad.events.services.pictures import DRAFT_FIELDS
 from samlad.events.services.reports import REPORT_FIELDS
-
-DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
-
-# The order of the groups in the actor pickers.
-ACTOR_GROUPS = [
-    (ActorKind.COUNTY_BOARD, _("County administrative board")),
-    (ActorKind.MUNICIPALITY, _("Municipalities")),
-    (ActorKind.REGION, _("Region")),
-    (ActorKind.STATE_AGENCY, _("State agencies")),
-    (ActorKind.RESCUE_SERVICE, _("Rescue services")),
-    (ActorKind.COMPANY, _("Companies")),
-    (ActorKind.OTHER, _("Other organisations")),
-]
-
-
-def label(model, name: str) -> str:
-    """A form label from the model field's own (translated) name."""
-    return capfirst(model._meta.get_field(name).verbose_name)
-
-
-def datetime_local(label_text, *, required: bool = False, help_text="") -> forms.DateTimeField:
-    """A date and time picked in the browser; read and shown in Europe/Stockholm time."""
-    return forms.DateTimeField(
-        label=label_text,
-        required=required,
-        help_text=help_text,
-        input_formats=[DATETIME_LOCAL, "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
-    )
-
-
-def text_area(label_text, *, required: bool = False, rows: int = 3) -> forms.CharField:
-    return forms.CharField(
-        label=label_text, required=required, widget=forms.Textarea(attrs={"rows": rows})
-    )
-
-
-def show_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the field it names where there is one."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
-def active_actors() -> list[Actor]:
-    return list(Actor.objects.filter(is_active=True).only("pk", "name", "kind", "designated"))
-
-
-def grouped_choices(actors: list[Actor]) -> list:
-    groups = []
-    for kind, group_label in ACTOR_GROUPS:
-        members = [(actor.pk, actor.name) for actor in actors if actor.kind == kind]
-        if members:
-            groups.append((group_label, members))
-    return groups
-
-
-PICK_SEVERAL = _("Hold down Ctrl (⌘ on a Mac) to pick several.")
-
-
-class ActorSelect(forms.Select):
-    template_name = "events/widgets/actor_select.html"
-
-
-class ActorSelectMultiple(forms.SelectMultiple):
-    template_name = "events/widgets/actor_select.html"
-
-
-class ActorsField(forms.TypedMultipleChoiceField):
-    """Several actors, picked from a list grouped by kind (municipalities, agencies …)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", PICK_SEVERAL)
-        kwargs.setdefault("widget", ActorSelectMultiple(attrs={"size": "10"}))
-        super().__init__(coerce=int, **kwargs)
-
-
-class ActorField(forms.TypedChoiceField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", ActorSelect)
-        super().__init__(coerce=int, empty_value=None, **kwargs)
-
-
-class ActorPickerForm(forms.Form):
-    """A form with actor pickers: one query for the actors, shared by all of them, and the
-    picked ids turned back into actors."""
-
-    actor_fields: tuple[str, ...] = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.actors = active_actors()
-        self.actors_by_pk = {actor.pk: actor for actor in self.actors}
-        choices = grouped_choices(self.actors)
-        for name in self.actor_fields:
-            field = self.fields[name]
-            blank = [] if field.required or isinstance(field, ActorsField) else [("", "—")]
-            field.choices = [*blank, *choices]
-
-    def designated_actor_ids(self) -> list[int]:
-        return [actor.pk for actor in self.actors if actor.designated]
-
-    def picked(self, name: str):
-        value = self.cleaned_data.get(name)
-        if isinstance(value, list):
-            return [self.actors_by_pk[pk] for pk in value]
-        return self.actors_by_pk.get(value) if value is not None else None
-
-
-class ClassificationFields(forms.Form):
-    """Classification, the actors a restricted record is shared with, and the OSL reference."""
-
-    classification = forms.ChoiceField(
-        label=_("Classification"),
-        choices=Classification.choices,
-        initial=Classification.OPEN,
-        widget=forms.RadioSelect,
-    )
-    shared_with = ActorsField(
-        label=_("Shared with (restricted and confidential)"),
-        help_text=format_lazy(
-            "{} {}", _("Only these actors see a restricted or confidential record."), PICK_SEVERAL
-        ),
-    )
-    osl_reference = forms.CharField(
-        label=_("Secrecy provision (OSL)"),
-        max_length=120,
-        required=False,
-        help_text=_("Required for confidential information, e.g. 'OSL 18 kap. 13 §'."),
-    )
 
 
 class EventTypeField(forms.ModelChoiceField):

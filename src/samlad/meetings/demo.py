@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samlad.accounts.models import User
-from samlad.activation.models import Forum
+from samlad.activation.selectors import forum_with_slug
 from samlad.actors.models import Actor
 from samlad.meetings import services
 from samlad.meetings.models import Meeting
@@ -67,8 +67,8 @@ def _write_minutes(meeting, rsib) -> None:
 
 @transaction.atomic
 def load() -> None:
-    forum = Forum.objects.filter(slug=CONFERENCE).first()
-    group = Forum.objects.filter(slug=COORDINATION_GROUP).first()
+    forum = forum_with_slug(CONFERENCE)
+    group = forum_with_slug(COORDINATION_GROUP)
     users = {
         user.username: user for user in User.objects.filter(username__in=["tib", "rsib", "kansli"])
     }

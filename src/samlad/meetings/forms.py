@@ -1,22 +1,19 @@
 """Forms of the meeting pages. They parse and check the input; the services decide and write,
-and their ValidationErrors are shown on the form (events' `show_service_errors`). Forms that share
-the meeting page have a prefix, so their fields get names and ids of their own."""
+and their ValidationErrors are shown on the form (`samlad.core.forms.show_service_errors`).
+Forms that share the meeting page have a prefix, so their fields get names and ids of their own."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samlad.actors.models import FunctionKind
-from samlad.events.forms import (
+from samlad.core.forms import (
     ActorField,
     ActorPickerForm,
     ClassificationFields,
     datetime_local,
-    show_service_errors,
     text_area,
 )
 from samlad.meetings.models import ActionKind, ActionStatus, AgendaKind, Presence
-
-__all__ = ["show_service_errors"]
 
 ADDABLE_KINDS = [
     (AgendaKind.TOPIC, _("Item")),

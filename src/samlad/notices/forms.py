@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from samlad.actors.models import Actor
-from samlad.events.forms import ActorPickerForm, ActorsField, datetime_local, text_area
+from samlad.core.forms import ActorPickerForm, ActorsField, datetime_local, text_area
 from samlad.notices import selectors
 from samlad.notices.models import PreferenceChannel, RecipientTiming, Scope
 

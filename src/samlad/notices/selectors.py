@@ -52,11 +52,6 @@ def revisions(notice: Notice) -> QuerySet:
     )
 
 
-def latest_revision(notice: Notice) -> NoticeRevision:
-    """The newest version of a notice the caller has already checked."""
-    return revisions(notice).first()
-
-
 def categories() -> QuerySet:
     """The categories a notice can be filed under (the active ones)."""
     return Category.objects.filter(is_active=True)

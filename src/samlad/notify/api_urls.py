@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samlad.notify import sms_webhooks
+from samlad.notify.inbound import webhooks as sms_webhooks
 
 urlpatterns = [
     path("notify/sms/46elks/", sms_webhooks.elks46_inbound, name="notify-sms-46elks"),

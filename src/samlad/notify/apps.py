@@ -7,8 +7,8 @@ class NotifyConfig(AppConfig):
 
     def ready(self) -> None:
         from samlad.core.context_processors import show_only_to
-        from samlad.notify import tasks  # noqa: F401 - registers the periodic sweep
         from samlad.notify.selectors import can_see_outbox
+        from samlad.notify.worker import tasks  # noqa: F401 - registers the periodic sweep
 
         # The outbox as its page allows: platform administrators, and everyone signed in in
         # demo mode.

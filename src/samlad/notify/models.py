@@ -1,12 +1,19 @@
 """The outbox: every message Samlad sends (e-mail, SMS, webhook) is first a Delivery row, written
 in the same transaction as what caused it. The worker sends pending rows at least once; the
-idempotency key (one per recipient, channel and cause) keeps a row from ever being written twice."""
+idempotency key (one per recipient, channel and cause) keeps a row from ever being written twice.
+A row also points at the record it was written for (its `cause`), so an app finds its own
+deliveries by reference, never by reading the key."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samlad.core.models import PublicIdModel
+
+# In front of an exercise message's subject and body (not a webhook's: its JSON says "exercise").
+EXERCISE_MARK = "ÖVNING"
 
 
 class Channel(models.TextChoices):
@@ -44,6 +51,13 @@ class Delivery(PublicIdModel):
     )
     # What caused it, e.g. "activation:<uuid>" or "notice:<uuid>"; the boards filter on it.
     topic = models.CharField(max_length=100, db_index=True)
+    # The record it was written for, of whichever app (a call-out's Recipient, the Webhook a
+    # notice or picture went to): Message.cause; a fallback keeps its original's.
+    cause_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cause_id = models.PositiveBigIntegerField(null=True, blank=True)
+    cause = GenericForeignKey("cause_type", "cause_id")
     exercise = models.BooleanField(default=False)
     subject = models.CharField(max_length=300, blank=True)
     body = models.TextField()
@@ -90,6 +104,7 @@ class Delivery(PublicIdModel):
                 name="delivery_pending",
             ),
             models.Index(fields=["provider", "provider_message_id"], name="delivery_provider_id"),
+            models.Index(fields=["cause_type", "cause_id"], name="delivery_cause"),
         ]
 
     def __str__(self) -> str:

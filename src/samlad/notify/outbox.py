@@ -4,17 +4,16 @@ commit (or roll back) together with what caused them; the worker is woken after 
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-import phonenumbers
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Model
 from django.utils import timezone
 
-from samlad.notify import bulk
-from samlad.notify.models import Channel, Delivery
+from samlad.actors.phones import to_e164
+from samlad.core.bulk import copy_insert
+from samlad.notify.models import EXERCISE_MARK, Channel, Delivery
+from samlad.notify.worker.tasks import send_due
 
-EXERCISE_MARK = "ÖVNING"
 CHANNELS = frozenset(Channel.values)
 
 
@@ -26,16 +25,19 @@ def enqueue(
     topic: str,
     body: str,
     subject: str = "",
-    user: Model | None = None,
-    actor: Model | None = None,
+    user=None,
+    actor=None,
     exercise: bool = False,
-    attachments: Sequence[dict[str, Any]] = (),
-    headers: dict[str, str] | None = None,
+    attachments: Sequence[dict] = (),
+    headers: dict | None = None,
     fallback_address: str = "",
+    cause=None,
 ) -> Delivery:
     """Add one message to the outbox, once: a second call with the same key returns the first
     row unchanged. Exercise messages say ÖVNING in the subject and the body. `fallback_address`
-    is where to try on the other channel (e-mail ↔ SMS) if this one fails (see notify.fallback)."""
+    is where to try on the other channel (e-mail ↔ SMS) if this one fails (see notify.fallback);
+    `cause` the record it is written for (a saved model instance), found again by
+    `Delivery.objects.filter(cause_type=…, cause_id=…)` (see notify.selectors.caused_by)."""
     message = Message(
         key=key,
         channel=channel,
@@ -49,6 +51,7 @@ def enqueue(
         attachments=attachments,
         headers=headers,
         fallback_address=fallback_address,
+        cause=cause,
     )
     row = message.row()
     delivery, created = Delivery.objects.get_or_create(
@@ -74,12 +77,13 @@ class Message:
     topic: str
     body: str
     subject: str = ""
-    user: Model | None = None
-    actor: Model | None = None
+    user: object = None
+    actor: object = None
     exercise: bool = False
-    attachments: Sequence[dict[str, Any]] = ()
-    headers: dict[str, str] | None = field(default=None)
+    attachments: Sequence[dict] = ()
+    headers: dict | None = field(default=None)
     fallback_address: str = ""
+    cause: object = None
 
     def row(self) -> Delivery:
         if self.channel not in CHANNELS:
@@ -89,7 +93,9 @@ class Message:
         if self.exercise and self.channel != Channel.WEBHOOK:
             subject = _mark_exercise(subject) if subject else subject
             body = _mark_exercise(body)
-        address = e164(self.address) if self.channel == Channel.SMS else self.address.strip()
+        address = self.address.strip()
+        if self.channel == Channel.SMS:
+            address = to_e164(address, strict=False)
         return Delivery(
             idempotency_key=stored_key(self.key),
             channel=self.channel,
@@ -104,29 +110,58 @@ class Message:
             attachments=list(self.attachments),
             headers=self.headers or {},
             fallback_address=self.fallback_address,
+            cause_type_id=_type_id(self.cause),
+            cause_id=getattr(self.cause, "pk", None),
             next_attempt_at=timezone.now(),
         )
+
+
+def _type_id(record) -> int | None:
+    if record is None:
+        return None
+    if record.pk is None:
+        raise ValueError("a message's cause must be saved first")
+    return ContentType.objects.get_for_model(record).pk
 
 
 def enqueue_many(messages: Iterable[Message]) -> int:
     """Add many messages at once (a call-out to thousands), each once as with enqueue(): keys
     already in the outbox are left as they are. Returns how many were new."""
-    rows: dict[str, Delivery] = {}
+    rows = {}
     for message in messages:
         rows.setdefault(message.key, message.row())
-    added = bulk.insert_new(list(rows.values()))
+    added = _insert_new(list(rows.values()))
     if added:
         wake_after_commit()
     return added
 
 
-def _key_length() -> int:
-    length = Delivery._meta.get_field("idempotency_key").max_length
-    assert length is not None  # the column has a length, and keys are made to fit it
-    return length
+def _insert_new(rows: list[Delivery]) -> int:
+    """Insert the rows whose idempotency key is new (COPY on PostgreSQL: samlad.core.bulk);
+    returns how many were inserted."""
+    if not rows:
+        return 0
+    for row in rows:
+        row.updated_at = row.updated_at or row.created_at  # auto_now, as save() would
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
+            return copy_insert(Delivery, rows, conflict="(idempotency_key)")
+    added = 0
+    for start in range(0, len(rows), 1000):
+        batch = rows[start : start + 1000]
+        keys = [row.idempotency_key for row in batch]
+        known = set(
+            Delivery.objects.filter(idempotency_key__in=keys).values_list(
+                "idempotency_key", flat=True
+            )
+        )
+        new = {row.idempotency_key: row for row in batch if row.idempotency_key not in known}
+        Delivery.objects.bulk_create(list(new.values()), ignore_conflicts=True)
+        added += len(new)
+    return added
 
 
-KEY_LENGTH = _key_length()
+KEY_LENGTH = Delivery._meta.get_field("idempotency_key").max_length
 
 
 def stored_key(key: str) -> str:
@@ -140,26 +175,13 @@ def stored_key(key: str) -> str:
 
 def wake_after_commit() -> None:
     """Have the worker send soon after the current transaction commits (once per transaction)."""
-    # Each entry is (savepoint ids, callback, robust).
-    if any(entry[1] is _wake for entry in connection.run_on_commit):
+    if any(callback is _wake for _sids, callback, _robust in connection.run_on_commit):
         return
     transaction.on_commit(_wake)
 
 
 def _wake() -> None:
-    from samlad.notify.tasks import send_due
-
     send_due.enqueue()
-
-
-def e164(number: object) -> str:
-    """A phone number as providers want it (+46701234567); Swedish numbers may be national."""
-    text = str(number).strip()
-    try:
-        parsed = phonenumbers.parse(text, "SE")
-    except phonenumbers.NumberParseException:
-        return text  # the provider refuses it, and the delivery fails with its reason
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _mark_exercise(text: str) -> str:

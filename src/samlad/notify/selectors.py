@@ -1,23 +1,21 @@
 """Reads of the outbox that cross a permission boundary."""
 
-from typing import TYPE_CHECKING
-
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
 from samlad.core.errors import NotFound
 from samlad.notify.models import Delivery
+from samlad.notify.worker import health
+from samlad.notify.worker.health import ProviderStatus
 
-if TYPE_CHECKING:
-    from samlad.accounts.models import User
 
-
-def can_see_outbox(user: "User") -> bool:
+def can_see_outbox(user) -> bool:
     """The outbox page is for platform administrators, and for everyone in demo mode."""
     return bool(getattr(user, "is_platform_admin", False) or settings.DEMO_MODE)
 
 
-def outbox_for(user: "User", *, channel: str = "", status: str = "") -> QuerySet[Delivery]:
+def outbox_for(user, *, channel: str = "", status: str = "") -> QuerySet:
     """Deliveries the user may read, newest first: all of them for a platform administrator;
     in demo mode, for anyone else, those addressed to them or to their actor."""
     if not can_see_outbox(user):
@@ -35,6 +33,20 @@ def outbox_for(user: "User", *, channel: str = "", status: str = "") -> QuerySet
     return deliveries.order_by("-created_at", "-id")
 
 
-def for_topic(topic: str) -> QuerySet[Delivery]:
-    """Every delivery of one cause (e.g. "activation:<uuid>"), for the boards."""
-    return Delivery.objects.filter(topic=topic)
+def caused_by(records: QuerySet) -> QuerySet:
+    """Every delivery written for one of `records` (its `cause`), fallbacks included, in the
+    order they were written."""
+    kind = ContentType.objects.get_for_model(records.model)
+    return Delivery.objects.filter(cause_type=kind, cause_id__in=records.values("pk")).order_by(
+        "pk"
+    )
+
+
+def provider_statuses() -> list[ProviderStatus]:
+    """How each channel's provider is doing (ok, degraded or down), every one in use or used."""
+    return health.status()
+
+
+def provider_status(channel: str) -> ProviderStatus:
+    """How the provider `channel` uses now is doing."""
+    return health.status_of(channel)

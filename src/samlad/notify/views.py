@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from samlad.core.errors import NotFound
-from samlad.notify import conf, health, selectors, sources
+from samlad.notify import channels, selectors, sources
 from samlad.notify.forms import OutboxFilterForm
 
 PAGE_SIZE = 50
@@ -36,7 +36,7 @@ def outbox(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "providers": health.status(),
-        "demo_outbox": conf.demo_outbox(),
+        "providers": selectors.provider_statuses(),
+        "demo_outbox": channels.demo_outbox(),
     }
     return render(request, "notify/outbox.html", context)

@@ -12,7 +12,6 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from knox.models import get_token_model
 from knox.settings import knox_settings
 
@@ -146,14 +145,18 @@ def _verify(request: HttpRequest, user: User, otp: str) -> None:
     try:
         check()
     except two_factor.TooSoon as exc:
-        raise TryLater(_wait_message(exc.seconds), code="otp_wait", wait=exc.seconds) from None
+        raise TryLater(
+            two_factor.wait_message(exc.seconds), code="otp_wait", wait=exc.seconds
+        ) from None
     except two_factor.LockedOut:
         _count_failure(request, user)
         _refuse_locked(request)
     except two_factor.WrongCode as exc:
         _count_failure(request, user)
         _refuse_if_locked(request)
-        raise CredentialsRefused(_wrong_code_message(exc.attempts_left), code="otp_wrong") from None
+        raise CredentialsRefused(
+            two_factor.wrong_code_message(exc.attempts_left), code="otp_wrong"
+        ) from None
 
 
 def _count_failure(request: HttpRequest, user: User) -> None:
@@ -161,22 +164,6 @@ def _count_failure(request: HttpRequest, user: User) -> None:
     user_login_failed.send(
         sender=__name__, credentials={"username": user.get_username()}, request=request
     )
-
-
-def _wait_message(seconds: int) -> str:
-    return ngettext(
-        "Too many wrong codes in a row. Wait %(seconds)d second and try again.",
-        "Too many wrong codes in a row. Wait %(seconds)d seconds and try again.",
-        seconds,
-    ) % {"seconds": seconds}
-
-
-def _wrong_code_message(attempts_left: int) -> str:
-    return ngettext(
-        "The code is not right. After %(count)d more wrong code the account is locked.",
-        "The code is not right. After %(count)d more wrong codes the account is locked.",
-        attempts_left,
-    ) % {"count": attempts_left}
 
 
 def _issue(request: HttpRequest, user: User):

@@ -2,7 +2,6 @@
 phone, name) are personal data: present only for TiB, RSIB, RKK and platform administrators,
 and for classified contact points only as the access policy allows."""
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -13,7 +12,8 @@ from samlad.activation.models import (
     Forum,
     ForumMember,
 )
-from samlad.api.serializers import ActorSummarySerializer, LocalTimeField
+from samlad.activation.services.forums import FORUM_FIELDS
+from samlad.api.serializers import ActorSummarySerializer, LocalTimeField, PublicIdField
 from samlad.core import access
 from samlad.events.selectors import visible_events
 
@@ -37,45 +37,7 @@ class ForumSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Forum
-        fields = [
-            "id",
-            "name",
-            "slug",
-            "level",
-            "mode",
-            "description",
-            "host_actor",
-            "chair_function",
-            "standing_agenda",
-            "rhythm_weekday",
-            "rhythm_time",
-            "rhythm_note",
-            "duration_minutes",
-            "auto_call_out",
-            "call_out_lead_minutes",
-            "bridge_number",
-            "bridge_pin",
-            "rakel_talk_group",
-            "answer_within_minutes",
-            "escalation_step_minutes",
-            "step_minutes",
-            "is_active",
-            "members",
-        ]
-
-
-@extend_schema_field(OpenApiTypes.UUID)
-class PublicIdField(serializers.SlugRelatedField):
-    """A related record by its public id (UUID)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="public_id", **kwargs)
-
-    def to_internal_value(self, data):
-        try:
-            return super().to_internal_value(data)
-        except (TypeError, ValueError):
-            self.fail("invalid")
+        fields = ["id", *FORUM_FIELDS, "step_minutes", "members"]
 
 
 class EventField(PublicIdField):

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from samlad.accounts.models import User
 from samlad.activation import rules
+from samlad.activation.conference_line import line_errors
 from samlad.activation.models import Activation, ActivationKind, ActivationStatus, Participant
 from samlad.activation.services import alerts, callout
 from samlad.actors.models import Actor, FunctionKind
-from samlad.actors.phones import to_e164
 from samlad.core import access, live, log
 from samlad.core.errors import NotPermitted
 
@@ -62,14 +62,7 @@ def _snapshot(activation: Activation) -> dict:
 
 
 def _check_line(activation: Activation) -> None:
-    errors = {}
-    if activation.bridge_number:
-        try:
-            activation.bridge_number = to_e164(activation.bridge_number)
-        except ValidationError as exc:
-            errors["bridge_number"] = exc.messages
-    if activation.bridge_pin and not activation.bridge_pin.isdigit():
-        errors["bridge_pin"] = _("The PIN is digits only.")
+    errors = line_errors(activation)
     if not (activation.bridge_number or activation.rakel_talk_group):
         errors["bridge_number"] = _(
             "Give a conference bridge number or a Rakel talk group, so the called know how to join."

@@ -34,9 +34,8 @@ SMS_NUMBER_TYPES = {
 
 @dataclass(frozen=True)
 class Target:
-    """One way to reach a function in a call-out: a person or a contact point, with the address and
-    phone to use.
-    """
+    """One way to reach a function in a call-out: a person or a contact point, with the address
+    and phone to use."""
 
     function: Function
     name: str
@@ -48,8 +47,7 @@ class Target:
 
 def functions_with_people() -> Prefetch:
     """Prefetches each actor's functions with their active people and e-mail and phone contact
-    points, in call-out order.
-    """
+    points, in call-out order."""
     assignments = (
         FunctionAssignment.objects.filter(user__is_active=True)
         .select_related("user")
@@ -221,6 +219,13 @@ def call_out_messages(activation: Activation, recipient: Recipient, words) -> li
     """One e-mail (with the invite) and one SMS per recipient, at most: the idempotency key is
     the activation, the recipient and the channel."""
     url = links.url_for(recipient)
+    common = {
+        "topic": activation.topic,
+        "user": recipient.user,
+        "actor": recipient.participant.actor,
+        "exercise": activation.is_exercise,
+        "cause": recipient,
+    }
     key = f"activation:{activation.public_id}:{recipient.public_id}"
     messages = []
     if recipient.email:
@@ -232,10 +237,7 @@ def call_out_messages(activation: Activation, recipient: Recipient, words) -> li
                 subject=words.subject,
                 body=words.email(recipient, url),
                 attachments=[invite.attachment(activation, recipient, answer_url=url)],
-                topic=activation.topic,
-                user=recipient.user,
-                actor=recipient.participant.actor,
-                exercise=activation.is_exercise,
+                **common,
             )
         )
     if recipient.phone:
@@ -245,10 +247,7 @@ def call_out_messages(activation: Activation, recipient: Recipient, words) -> li
                 channel="sms",
                 address=recipient.phone,
                 body=words.sms(recipient, url),
-                topic=activation.topic,
-                user=recipient.user,
-                actor=recipient.participant.actor,
-                exercise=activation.is_exercise,
+                **common,
             )
         )
     return messages

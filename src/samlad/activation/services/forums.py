@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 
 from samlad.accounts.models import User
 from samlad.activation import rules
+from samlad.activation.conference_line import line_errors
 from samlad.activation.models import Forum, ForumMember
-from samlad.actors.phones import to_e164
 from samlad.core import log
 from samlad.core.errors import NotPermitted
 
+# A forum's own facts: what the forum form, the API and the log show of it.
 FORUM_FIELDS = [
     "name",
     "slug",
@@ -47,15 +48,8 @@ def _snapshot(forum: Forum) -> dict:
 
 
 def _validate(forum: Forum) -> None:
-    errors = {}
     forum.slug = forum.slug or slugify(forum.name)[:60]
-    if forum.bridge_number:
-        try:
-            forum.bridge_number = to_e164(forum.bridge_number)
-        except ValidationError as exc:
-            errors["bridge_number"] = exc.messages
-    if forum.bridge_pin and not forum.bridge_pin.isdigit():
-        errors["bridge_pin"] = _("The PIN is digits only.")
+    errors = line_errors(forum)
     if forum.auto_call_out and (forum.rhythm_weekday is None or forum.rhythm_time is None):
         errors["auto_call_out"] = _("A forum called out automatically needs a weekday and a time.")
     step = forum.escalation_step_minutes

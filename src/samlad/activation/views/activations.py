@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samlad.activation import rules, selectors, services
-from samlad.activation.forms import ActivationForm, AddActorsForm, AnswerForm, show_service_errors
+from samlad.activation.forms import ActivationForm, AddActorsForm, AnswerForm
 from samlad.activation.models import Recipient
 from samlad.activation.views.common import require, visible_activation, visible_forum
+from samlad.core.forms import show_service_errors
 
 
 @login_required

@@ -9,7 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from samlad.activation import links, services
-from samlad.activation.forms import AnswerForm, show_service_errors
+from samlad.activation.forms import AnswerForm
+from samlad.core.forms import show_service_errors
 
 PROBLEM_STATUS = {
     links.LinkProblem.FORGED: 400,

@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from samlad.activation import rules, selectors, services
-from samlad.activation.forms import show_service_errors
 from samlad.activation.forum_forms import ForumForm
 from samlad.activation.models import Level
 from samlad.activation.views.common import require, require_member, visible_forum
 from samlad.core import access
+from samlad.core.forms import show_service_errors
 
 
 @login_required

@@ -10,9 +10,8 @@ import asyncio
 from functools import partial
 
 from asgiref.sync import sync_to_async
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Sum
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 
 from samlad.activation import rules, selectors
 from samlad.activation.services.activations import OVERVIEW_TOPIC
@@ -24,13 +23,9 @@ from samlad.notify.models import Delivery
 DELIVERY_POLL_SECONDS = 1.0
 
 
-def _viewer(user_id: int):
-    return get_user_model().objects.select_related("actor").filter(pk=user_id).first()
-
-
 def board_change(user_id: int, change: Change) -> dict | None:
     """Every member of the network may follow a board; asked afresh for each change."""
-    user = _viewer(user_id)
+    user = live.viewer(user_id)
     if user is None or not rules.can_view_activations(user):
         return None
     return {"kind": change.kind, "public_id": change.object_id}
@@ -38,7 +33,7 @@ def board_change(user_id: int, change: Change) -> dict | None:
 
 def overview_change(user_id: int, change: Change) -> dict | None:
     """Requests are told only to those who may see them."""
-    user = _viewer(user_id)
+    user = live.viewer(user_id)
     if user is None or not rules.can_view_activations(user):
         return None
     if change.kind == "request":
@@ -55,13 +50,6 @@ def delivery_fingerprint(topic: str) -> tuple:
     states = deliveries.values("status").annotate(n=Count("pk"), tries=Sum("attempts"))
     latest = deliveries.aggregate(changed=Max("updated_at"))["changed"]
     return tuple(sorted((s["status"], s["n"], s["tries"]) for s in states)), latest
-
-
-def _start_after(request, topic: str) -> int:
-    for value in (request.headers.get("Last-Event-ID"), request.GET.get("efter")):
-        if value is not None and value.isdigit():
-            return int(value)
-    return live.latest_change_id(topic)
 
 
 def _viewer_and_activation(request, public_id):
@@ -101,21 +89,14 @@ async def _merged(topic: str, after: int, render, *, deliveries: bool):
             task.cancel()
 
 
-def _streaming(messages) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(messages, content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
-    return response
-
-
 async def board_stream(request, public_id):
     """Signed-out visitors, and anyone outside the network, get 404."""
     user, activation = await sync_to_async(_viewer_and_activation)(request, public_id)
     if activation is None:
         raise Http404
     topic = activation.topic
-    after = await sync_to_async(_start_after)(request, topic)
-    return _streaming(_merged(topic, after, partial(board_change, user.pk), deliveries=True))
+    after = await sync_to_async(live.start_after)(request, topic)
+    return live.event_stream(_merged(topic, after, partial(board_change, user.pk), deliveries=True))
 
 
 def _overview_viewer(request):
@@ -127,7 +108,7 @@ async def overview_stream(request):
     user = await sync_to_async(_overview_viewer)(request)
     if user is None:
         raise Http404
-    after = await sync_to_async(_start_after)(request, OVERVIEW_TOPIC)
-    return _streaming(
+    after = await sync_to_async(live.start_after)(request, OVERVIEW_TOPIC)
+    return live.event_stream(
         _merged(OVERVIEW_TOPIC, after, partial(overview_change, user.pk), deliveries=False)
     )

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samlad.activation import rules, services
-from samlad.activation.forms import ActivationForm, DeclineForm, RequestForm, show_service_errors
+from samlad.activation.forms import ActivationForm, DeclineForm, RequestForm
 from samlad.activation.models import RequestStatus
 from samlad.activation.views.common import require, visible_request
+from samlad.core.forms import show_service_errors
 
 
 @login_required

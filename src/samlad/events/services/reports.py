@@ -43,6 +43,37 @@ def _check_can_read_back(by: User, actor, classification: str, shared_with) -> N
     )
 
 
+def _reporting_actor(by: User, event: Event, for_actor):
+    """Whose report it is: the user's own actor's, or (TiB, RSIB) the actor they record it for."""
+    if not rules.can_view_event(by, event):
+        raise NotPermitted(_("No such event."))
+    actor = for_actor or by.actor
+    if actor != by.actor and not rules.can_compile_picture(by, event):
+        raise NotPermitted(_("Only TiB and RSIB record another actor's report."))
+    return actor
+
+
+def _checked_texts(given: dict, *, classification: str, osl_reference: str) -> dict:
+    """The report's texts, trimmed; the situation is required, and confidential needs its OSL."""
+    texts = {name: (value or "").strip() for name, value in given.items()}
+    if not texts["situation"]:
+        raise ValidationError({"situation": _("Describe the current situation.")})
+    if classification == "confidential" and not osl_reference.strip():
+        raise ValidationError(
+            {"osl_reference": _("Give the secrecy provision for confidential information.")}
+        )
+    return texts
+
+
+def _supersede_current(event: Event, actor) -> ActorReport | None:
+    """The actor's current report, marked as no longer current (it stays in the history)."""
+    previous = ActorReport.objects.filter(event=event, owner_actor=actor, is_current=True).first()
+    if previous is not None:
+        previous.is_current = False
+        previous.save(update_fields=["is_current", "updated_at"])
+    return previous
+
+
 @transaction.atomic
 def file_report(
     *,
@@ -62,15 +93,11 @@ def file_report(
 ) -> ActorReport:
     """File the actor's report; it supersedes the actor's previous one, which stays in the
     history. `for_actor` lets TiB/RSIB record an actor's oral report in a meeting."""
-    if not rules.can_view_event(by, event):
-        raise NotPermitted(_("No such event."))
-    actor = for_actor or by.actor
-    if actor != by.actor and not rules.can_compile_picture(by, event):
-        raise NotPermitted(_("Only TiB and RSIB record another actor's report."))
+    actor = _reporting_actor(by, event, for_actor)
     event = Event.objects.select_for_update().get(pk=event.pk)
     if not rules.can_report(by, event):
         raise ValidationError(_("The event is closed: no more reports."))
-    texts = {
+    given = {
         "situation": situation,
         "assumptions": assumptions,
         "actions_taken": actions_taken,
@@ -79,18 +106,9 @@ def file_report(
         "communication": communication,
         "effects_on_others": effects_on_others,
     }
-    texts = {name: (value or "").strip() for name, value in texts.items()}
-    if not texts["situation"]:
-        raise ValidationError({"situation": _("Describe the current situation.")})
-    if classification == "confidential" and not osl_reference.strip():
-        raise ValidationError(
-            {"osl_reference": _("Give the secrecy provision for confidential information.")}
-        )
+    texts = _checked_texts(given, classification=classification, osl_reference=osl_reference)
     _check_can_read_back(by, actor, classification, shared_with)
-    previous = ActorReport.objects.filter(event=event, owner_actor=actor, is_current=True).first()
-    if previous is not None:
-        previous.is_current = False
-        previous.save(update_fields=["is_current", "updated_at"])
+    previous = _supersede_current(event, actor)
     report = ActorReport(
         event=event,
         owner_actor=actor,

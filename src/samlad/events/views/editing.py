@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samlad.core import access
+from samlad.core.forms import show_service_errors
 from samlad.events import rules, services
-from samlad.events.forms import EventForm, show_service_errors
+from samlad.events.forms import EventForm
 from samlad.events.views.common import visible_event
 
 

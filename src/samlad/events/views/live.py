@@ -5,15 +5,13 @@ view applies the access policy again."""
 from functools import partial
 
 from asgiref.sync import sync_to_async
-from django.contrib.auth import get_user_model
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 
 from samlad.core import live
 from samlad.core.errors import NotFound
 from samlad.core.models import Change
 from samlad.events import rules, selectors
 from samlad.events.services.events import topic
-from samlad.events.views.common import positive_int
 
 
 def _event_or_none(user, public_id):
@@ -26,7 +24,7 @@ def _event_or_none(user, public_id):
 def visible_change(user_id: int, event_id, change: Change) -> dict | None:
     """The message about `change` for this viewer, or None if they may not see what it is about.
     Asked afresh for every change: the viewer's account and the event may have changed."""
-    user = get_user_model().objects.select_related("actor").filter(pk=user_id).first()
+    user = live.viewer(user_id)
     event = _event_or_none(user, event_id) if user is not None else None
     if event is None:
         return None
@@ -38,16 +36,6 @@ def visible_change(user_id: int, event_id, change: Change) -> dict | None:
     if change.kind == "draft" and not rules.can_compile_picture(user, event):
         return None
     return {"kind": change.kind, "public_id": change.object_id}
-
-
-def _start_after(request, event) -> int:
-    """After the last message this browser got (on reconnect), else after the last change as of
-    when the page was rendered (?efter=), else from now."""
-    for value in (request.headers.get("Last-Event-ID"), request.GET.get("efter")):
-        number = positive_int(value)
-        if number is not None or value == "0":
-            return number or 0
-    return live.latest_change_id(topic(event))
 
 
 def _viewer_and_event(request, public_id):
@@ -62,13 +50,10 @@ async def stream(request, public_id):
     user, event = await sync_to_async(_viewer_and_event)(request, public_id)
     if event is None:
         raise Http404
-    after = await sync_to_async(_start_after)(request, event)
+    after = await sync_to_async(live.start_after)(request, topic(event))
     messages = live.follow(
         topic=topic(event),
         after_id=after,
         render=partial(visible_change, user.pk, event.public_id),
     )
-    response = StreamingHttpResponse(messages, content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
-    return response
+    return live.event_stream(messages)

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samlad.core.forms import show_service_errors
 from samlad.events import services
-from samlad.events.forms import LogEntryForm, show_service_errors
+from samlad.events.forms import LogEntryForm
 from samlad.events.views.common import visible_event
 from samlad.events.views.eventpage import page_context
 

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from samlad.core import live
+from samlad.core.forms import label, show_service_errors
 from samlad.events import rules, selectors, services
-from samlad.events.forms import PictureDraftForm, label, show_service_errors
+from samlad.events.forms import PictureDraftForm
 from samlad.events.models import PictureDraft
 from samlad.events.services.events import topic
 from samlad.events.views.common import positive_int, visible_event

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from samlad.actors.selectors import actor_for
 from samlad.core.errors import NotFound, NotPermitted
+from samlad.core.forms import show_service_errors
 from samlad.events import rules, selectors, services
-from samlad.events.forms import ReportForm, show_service_errors
+from samlad.events.forms import ReportForm
 from samlad.events.views.common import visible_event
 from samlad.events.views.eventpage import page_context
 

@@ -9,6 +9,15 @@ from rest_framework.permissions import AllowAny
 from samlad.meetings import selectors
 
 
+def checked(serializer_class, request, *, query: bool = False, **kwargs):
+    """The request's body (or with `query`, its query parameters), validated by the serializer;
+    a 400 problem document otherwise."""
+    data = request.query_params.dict() if query else request.data
+    serializer = serializer_class(data=data, context={"request": request}, **kwargs)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
 def visible_meeting(request, meeting_id):
     """The meeting as request.user may see it; NotFound (404) otherwise, malformed ids included."""
     return selectors.meeting_for(request.user, public_id=meeting_id, via="api")

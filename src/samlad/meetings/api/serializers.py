@@ -1,38 +1,14 @@
 """The meetings API's resources: meetings, their agenda with the live minutes, attendance,
 approved minutes, action items. Records are named by their public ids (UUIDs)."""
 
-import uuid
-
-from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from samlad.activation.models import Activation, Forum
+from samlad.activation.models import Activation
+from samlad.activation.selectors import forums_in_use
 from samlad.actors.models import Actor, FunctionKind
-from samlad.api.serializers import ActorSummarySerializer
+from samlad.api.serializers import ActorSummarySerializer, PublicIdField
 from samlad.core.models import Classification
 from samlad.meetings.models import ActionKind, ActionStatus, AgendaKind, Presence
-
-
-@extend_schema_field(OpenApiTypes.UUID)
-class PublicIdField(serializers.SlugRelatedField):
-    """A record given by its id (a UUID); a malformed or unknown one is a clear 400."""
-
-    default_error_messages = {
-        "does_not_exist": _("Nothing with the id {value} here."),
-        "invalid": _("Give an id (a UUID)."),
-    }
-
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="public_id", **kwargs)
-
-    def to_internal_value(self, data):
-        try:
-            uuid.UUID(str(data))
-        except ValueError:
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 class VisibleEventField(PublicIdField):
@@ -75,9 +51,7 @@ class MeetingSerializer(serializers.Serializer):
 
 
 class MeetingWriteSerializer(serializers.Serializer):
-    forum = PublicIdField(
-        queryset=Forum.objects.filter(is_active=True), required=False, allow_null=True
-    )
+    forum = PublicIdField(queryset=forums_in_use(), required=False, allow_null=True)
     activation = PublicIdField(queryset=Activation.objects.all(), required=False, allow_null=True)
     event = VisibleEventField(required=False, allow_null=True)
     starts_at = serializers.DateTimeField(required=False, allow_null=True)

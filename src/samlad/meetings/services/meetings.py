@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samlad.accounts.models import User
-from samlad.actors.phones import to_e164
+from samlad.activation.conference_line import line_errors
 from samlad.core import access, live, log
 from samlad.core.models import Classification
 from samlad.meetings import agendas, rules
@@ -53,13 +53,7 @@ def _validate(meeting: Meeting) -> None:
     meeting.title = meeting.title.strip()
     if not meeting.title:
         errors["title"] = _("Give the meeting a title.")
-    if meeting.bridge_number:
-        try:
-            meeting.bridge_number = to_e164(meeting.bridge_number)
-        except ValidationError as error:
-            errors["bridge_number"] = error.messages
-    if meeting.bridge_pin and not meeting.bridge_pin.isdigit():
-        errors["bridge_pin"] = _("The PIN is digits only.")
+    errors |= line_errors(meeting)
     if not 5 <= (meeting.duration_minutes or 0) <= 24 * 60:
         errors["duration_minutes"] = _("A meeting lasts between 5 minutes and 24 hours.")
     if meeting.classification == Classification.CONFIDENTIAL and not meeting.osl_reference.strip():
@@ -108,6 +102,40 @@ def _access_from(event, classification, shared_with, osl_reference) -> tuple:
     return classification, list(shared_with or ()), osl_reference
 
 
+def _completed(given: dict, *, activation) -> dict:
+    """What a new meeting was given, completed from its activation (if any), then its forum."""
+    values = dict(given)
+    if activation is not None:
+        if given["forum"] is not None and given["forum"].pk != activation.forum_id:
+            raise ValidationError({"forum": _("The activation convened another forum.")})
+        values |= _from_activation(activation, values)
+    if values["forum"] is None:
+        raise ValidationError({"forum": _("Choose the forum that meets.")})
+    if values["starts_at"] is None:
+        raise ValidationError({"starts_at": _("Give the time the meeting starts.")})
+    return values | _from_forum(values["forum"], values)
+
+
+def _unsaved(by: User, values: dict, *, activation, title: str, place: str) -> Meeting:
+    """The planned meeting, not yet checked or saved. The first meeting of an activation keeps
+    the activation's calendar UID, so the invitation already sent is updated, not doubled."""
+    forum, event = values["forum"], values["event"]
+    fields = {name: value for name, value in values.items() if name != "is_exercise"}
+    meeting = Meeting(
+        **fields,
+        activation=activation,
+        title=title.strip() or default_title(forum, values["starts_at"]),
+        place=place.strip(),
+        is_activated=_is_activated(forum, activation),
+        is_exercise=values["is_exercise"] or bool(event and event.is_exercise),
+        owner_actor=forum.host_actor or by.actor,
+        created_by=by,
+    )
+    if activation is not None and not activation.meetings.exists():
+        meeting.calendar_uid = f"{activation.public_id}@samlad"
+    return meeting
+
+
 @transaction.atomic
 def create_meeting(
     *,
@@ -133,7 +161,7 @@ def create_meeting(
     require(
         rules.can_plan_meetings(by), _("TiB, RSIB, RKK and the coordination office plan meetings.")
     )
-    values = {
+    given = {
         "forum": forum,
         "event": event,
         "starts_at": starts_at,
@@ -143,39 +171,23 @@ def create_meeting(
         "rakel_talk_group": rakel_talk_group,
         "is_exercise": is_exercise,
     }
-    if activation is not None:
-        if forum is not None and forum.pk != activation.forum_id:
-            raise ValidationError({"forum": _("The activation convened another forum.")})
-        values |= _from_activation(activation, values)
-    if values["forum"] is None:
-        raise ValidationError({"forum": _("Choose the forum that meets.")})
-    if values["starts_at"] is None:
-        raise ValidationError({"starts_at": _("Give the time the meeting starts.")})
-    values |= _from_forum(values["forum"], values)
+    values = _completed(given, activation=activation)
     event = values["event"]
     if event is not None and not access.can_view(by, event):
         raise ValidationError({"event": _("No such event.")})
+    meeting = _unsaved(by, values, activation=activation, title=title, place=place)
     classification, shared, osl = _access_from(event, classification, shared_with, osl_reference)
-    the_forum = values["forum"]
-    exercise = values.pop("is_exercise") or bool(event and event.is_exercise)
-    meeting = Meeting(
-        **values,
-        activation=activation,
-        title=title.strip() or default_title(the_forum, values["starts_at"]),
-        place=place.strip(),
-        is_activated=_is_activated(the_forum, activation),
-        is_exercise=exercise,
-        classification=classification,
-        osl_reference=osl.strip(),
-        owner_actor=the_forum.host_actor or by.actor,
-        created_by=by,
-    )
-    if activation is not None and not activation.meetings.exists():
-        meeting.calendar_uid = f"{activation.public_id}@samlad"
+    meeting.classification, meeting.osl_reference = classification, osl.strip()
     _validate(meeting)
+    _save_planned(meeting, by=by, shared_with=shared)
+    return meeting
+
+
+def _save_planned(meeting: Meeting, *, by: User, shared_with: list) -> None:
+    """Save a checked new meeting with its starting agenda and roll call; log and announce it."""
     meeting.full_clean()
     meeting.save()
-    meeting.shared_with.set(shared)
+    meeting.shared_with.set(shared_with)
     _start_agenda(meeting)
     attendance.take_call_out_answers(meeting)
     log.record(
@@ -186,7 +198,6 @@ def create_meeting(
         after=_snapshot(meeting),
     )
     live.publish(topic=meeting.topic, kind="meeting", obj=meeting)
-    return meeting
 
 
 def _start_agenda(meeting: Meeting) -> None:

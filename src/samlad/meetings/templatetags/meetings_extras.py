@@ -5,7 +5,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from samlad.actors.phones import for_display
-from samlad.meetings.models import ActionKind, ActionStatus, MeetingStatus, Presence
+from samlad.meetings.models import ActionStatus, Presence
 
 register = template.Library()
 
@@ -16,18 +16,8 @@ def action_status(code: str) -> str:
 
 
 @register.filter
-def action_kind(code: str) -> str:
-    return ActionKind(code).label if code in ActionKind.values else code
-
-
-@register.filter
 def presence(code: str) -> str:
     return Presence(code).label if code in Presence.values else code
-
-
-@register.filter
-def meeting_status(code: str) -> str:
-    return MeetingStatus(code).label if code in MeetingStatus.values else code
 
 
 @register.filter

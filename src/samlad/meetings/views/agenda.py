@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from samlad.core.forms import show_service_errors
 from samlad.meetings import selectors, services
-from samlad.meetings.forms import AgendaItemForm, MoveForm, NotesForm, show_service_errors
+from samlad.meetings.forms import AgendaItemForm, MoveForm, NotesForm
 from samlad.meetings.views.common import found, visible_meeting
 from samlad.meetings.views.context import Permissions, item_context
 from samlad.meetings.views.meetingpage import render_page

@@ -4,7 +4,7 @@ full page, so a section looks the same either way."""
 
 from dataclasses import dataclass
 
-from samlad.activation.models import Forum
+from samlad.activation.selectors import forums_in_use
 from samlad.core import live
 from samlad.meetings import rules, selectors
 from samlad.meetings.forms import (
@@ -186,7 +186,7 @@ def forms_context(request, meeting: Meeting, items, perms: Permissions, **bound)
 
 def other_forums(meeting: Meeting) -> list:
     """Where a matter may go: the coordination group and the chief group first (Example 1)."""
-    forums = list(Forum.objects.filter(is_active=True).exclude(pk=meeting.forum_id))
+    forums = list(forums_in_use().exclude(pk=meeting.forum_id))
     first = {"regionala-samordningsgruppen": 0, "regionala-chefsgruppen": 1}
     return sorted(forums, key=lambda forum: (first.get(forum.slug, 2), forum.name))
 

@@ -12,21 +12,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from samlad.activation.models import Activation, Forum
+from samlad.activation.models import Activation
+from samlad.activation.selectors import forums_in_use
+from samlad.core.forms import show_service_errors
 from samlad.events import selectors as event_selectors
 from samlad.meetings import calendar, rules, selectors, services
 from samlad.meetings.forms import (
     MeetingChangeForm,
     MeetingForm,
     NextMeetingForm,
-    show_service_errors,
 )
 from samlad.meetings.views.common import visible_meeting
 from samlad.meetings.views.meetingpage import render_page
 
 
 def _meeting_form(request, data=None):
-    forums = list(Forum.objects.filter(is_active=True).order_by("level", "mode", "name"))
+    forums = list(forums_in_use())
     events = list(event_selectors.visible_events(request.user, status="open")[:200])
     form = MeetingForm(data, forums=forums, events=events)
     if data is None:

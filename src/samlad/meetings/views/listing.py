@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from samlad.activation.models import Forum
+from samlad.activation.selectors import forum_with_public_id, forums_in_use
 from samlad.meetings import rules, selectors
 from samlad.meetings.models import MeetingStatus
 
@@ -18,11 +18,8 @@ from samlad.meetings.models import MeetingStatus
 @login_required
 @require_GET
 def meeting_list(request):
-    forum = (
-        Forum.objects.filter(public_id=request.GET.get("forum")).first()
-        if _uuid(request.GET.get("forum"))
-        else None
-    )
+    wanted = request.GET.get("forum")
+    forum = forum_with_public_id(wanted) if wanted else None
     meetings = selectors.visible_meetings(request.user, forum=forum)
     now = timezone.now()
     context = {
@@ -37,7 +34,7 @@ def meeting_list(request):
             .filter(starts_at__lt=now)
             .order_by("-starts_at", "-id")[:30]
         ),
-        "forums": Forum.objects.filter(is_active=True).order_by("level", "mode", "name"),
+        "forums": forums_in_use(),
         "forum": forum,
         "can_plan": rules.can_plan_meetings(request.user),
         "own_open_actions": len(selectors.own_actions(request.user)),
@@ -46,13 +43,3 @@ def meeting_list(request):
         else [],
     }
     return render(request, "meetings/list.html", context)
-
-
-def _uuid(value) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(str(value))
-    except (TypeError, ValueError):
-        return False
-    return True

@@ -6,14 +6,12 @@ meetings running at once never mix."""
 from functools import partial
 
 from asgiref.sync import sync_to_async
-from django.contrib.auth import get_user_model
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 
 from samlad.core import access, live
 from samlad.core.errors import NotFound
 from samlad.core.models import Change
 from samlad.meetings import selectors
-from samlad.meetings.views.common import positive_int
 
 
 def _meeting_or_none(user, public_id):
@@ -26,7 +24,7 @@ def _meeting_or_none(user, public_id):
 def visible_change(user_id: int, meeting_id, change: Change) -> dict | None:
     """The message about `change` for this viewer, or None if they may no longer see the
     meeting or what the change is about. Asked afresh for every change."""
-    user = get_user_model().objects.select_related("actor").filter(pk=user_id).first()
+    user = live.viewer(user_id)
     meeting = _meeting_or_none(user, meeting_id) if user is not None else None
     if meeting is None:
         return None
@@ -39,14 +37,6 @@ def visible_change(user_id: int, meeting_id, change: Change) -> dict | None:
     return {"kind": change.kind, "public_id": change.object_id}
 
 
-def _start_after(request, meeting) -> int:
-    for value in (request.headers.get("Last-Event-ID"), request.GET.get("efter")):
-        number = positive_int(value)
-        if number is not None:
-            return number
-    return live.latest_change_id(meeting.topic)
-
-
 def _viewer_and_meeting(request, public_id):
     user = request.user
     return user, _meeting_or_none(user, public_id)
@@ -57,13 +47,10 @@ async def stream(request, public_id):
     user, meeting = await sync_to_async(_viewer_and_meeting)(request, public_id)
     if meeting is None:
         raise Http404
-    after = await sync_to_async(_start_after)(request, meeting)
+    after = await sync_to_async(live.start_after)(request, meeting.topic)
     messages = live.follow(
         topic=meeting.topic,
         after_id=after,
         render=partial(visible_change, user.pk, meeting.public_id),
     )
-    response = StreamingHttpResponse(messages, content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
-    return response
+    return live.event_stream(messages)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samlad.core.forms import show_service_errors
 from samlad.meetings import selectors, services
 from samlad.meetings.forms import (
     ActionForm,
@@ -19,7 +20,6 @@ from samlad.meetings.forms import (
     AttendeeForm,
     PresenceForm,
     RaiseMatterForm,
-    show_service_errors,
 )
 from samlad.meetings.views.common import found, visible_meeting
 from samlad.meetings.views.context import PARTIALS, Permissions, other_forums, partial_template

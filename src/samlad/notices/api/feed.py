@@ -3,10 +3,10 @@ Authorization: Bearer). It lists what the actor may see; each entry links to its
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from samlad.api.errors import problem_response
 from samlad.notices import selectors
 from samlad.notices.api.auth import token_from
 from samlad.notices.services.feed_tokens import actor_for_token
@@ -22,16 +22,7 @@ class NoticeFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         actor = actor_for_token(token_from(request))
         if actor is None:
-            response = JsonResponse(
-                {
-                    "type": "about:blank",
-                    "status": 401,
-                    "title": "Unauthorized",
-                    "detail": "A valid feed token is needed.",
-                },
-                status=401,
-                content_type="application/problem+json",
-            )
+            response = problem_response(401, "A valid feed token is needed.")
             response["WWW-Authenticate"] = "Bearer"
             return response
         self.actor = actor

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from samlad.actors.models import Actor
 from samlad.api.authentication import SessionAuthentication, TokenAuthentication
+from samlad.api.errors import problem_response
 from samlad.api.schema import problems
 from samlad.core.errors import NotFound
 from samlad.events import selectors as event_selectors
@@ -25,17 +26,6 @@ from samlad.notices.cap.limits import declared_too_large, install_upload_cap
 from samlad.notices.cap.parse import ImportRefused
 from samlad.notices.models import Category
 from samlad.notices.services import cap_import, notices
-
-
-def problem(status_code: int, detail: str) -> Response:
-    titles = {400: "Bad Request", 409: "Conflict", 413: "Content Too Large"}
-    body = {
-        "type": "about:blank",
-        "status": status_code,
-        "title": titles.get(status_code, "Unprocessable Content"),
-        "detail": detail,
-    }
-    return Response(body, status=status_code, content_type="application/problem+json")
 
 
 def _event(user, public_id):
@@ -232,11 +222,11 @@ class CapImport(APIView):
             upload = data.get("file")
             data = upload.read() if upload is not None else b""
         if not data:
-            return problem(400, _("Send a CAP alert as the body, or as the file field."))
+            return problem_response(400, _("Send a CAP alert as the body, or as the file field."))
         try:
             result = cap_import.import_cap(by=request.user, data=data)
         except ImportRefused as refusal:
-            return problem(refusal.status, refusal.reason)
+            return problem_response(refusal.status, refusal.reason)
         body = {"created": result.created, "notice": s.NoticeSerializer(result.notice).data}
         return Response(body, status=201 if result.created else 200)
 

@@ -8,7 +8,7 @@ channels, so everyone who read the first version learns that it changed."""
 
 from django.db.models import Q
 
-from samlad.core import access
+from samlad.core import access, bulk
 from samlad.notices import selectors
 from samlad.notices.models import (
     DigestItem,
@@ -21,7 +21,6 @@ from samlad.notices.models import (
     Webhook,
 )
 from samlad.notices.services import messages
-from samlad.notify import bulk
 from samlad.notify.channels.email import message_id
 from samlad.notify.outbox import Message, enqueue_many
 
@@ -159,6 +158,7 @@ def _to_webhook(notice, revision, hook: Webhook, content: "_Content") -> int:
         topic=topic(notice),
         body=body,
         actor=hook.actor,
+        cause=hook,
         headers=messages.webhook_headers(
             body=body,
             secret=hook.secret,

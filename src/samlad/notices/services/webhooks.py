@@ -15,8 +15,9 @@ from samlad.notices import selectors
 from samlad.notices.models import Webhook
 from samlad.notices.services import messages
 from samlad.notices.urlcheck import check_outside_url
-from samlad.notify.models import Delivery, DeliveryStatus
+from samlad.notify.models import DeliveryStatus
 from samlad.notify.outbox import enqueue
+from samlad.notify.selectors import caused_by
 
 # A webhook whose latest this many deliveries all failed is shown as failing.
 FAILING_AFTER = 3
@@ -120,11 +121,7 @@ def remove_webhook(*, by: User, webhook: Webhook) -> None:
 
 def deliveries(webhook: Webhook):
     """A webhook's delivery log: its outbox rows, newest first."""
-    return Delivery.objects.filter(
-        channel="webhook",
-        recipient_actor_id=webhook.actor_id,
-        idempotency_key__endswith=f":webhook:w{webhook.pk}",
-    ).order_by("-created_at", "-id")
+    return caused_by(Webhook.objects.filter(pk=webhook.pk)).order_by("-created_at", "-id")
 
 
 def is_failing(webhook: Webhook) -> bool:
@@ -157,6 +154,7 @@ def send_picture_version(version) -> int:
             topic=f"picture:{version.public_id}",
             body=body,
             actor=hook.actor,
+            cause=hook,
             headers=messages.webhook_headers(
                 body=body, secret=hook.secret, event="picture.published", delivery_key=key
             ),

@@ -5,8 +5,7 @@ applies the access policy again."""
 from functools import partial
 
 from asgiref.sync import sync_to_async
-from django.contrib.auth import get_user_model
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 
 from samlad.core import access, live
 from samlad.core.errors import NotFound
@@ -18,19 +17,12 @@ from samlad.notices.services.notices import LIVE_TOPIC
 def visible_change(user_id: int, change: Change) -> dict | None:
     """The message about `change` for this viewer, or None if they may not see the notice.
     Asked afresh for every change: the viewer's account and the notice may have changed."""
-    user = get_user_model().objects.select_related("actor").filter(pk=user_id).first()
+    user = live.viewer(user_id)
     try:
         selectors.notice_for(user, public_id=change.object_id)
     except NotFound:
         return None
     return {"kind": change.kind, "public_id": change.object_id}
-
-
-def _start_after(request) -> int:
-    for value in (request.headers.get("Last-Event-ID"), request.GET.get("efter")):
-        if value is not None and value.isdigit():
-            return int(value)
-    return live.latest_change_id(LIVE_TOPIC)
 
 
 def _viewer(request):
@@ -44,11 +36,8 @@ async def stream(request):
     user = await sync_to_async(_viewer)(request)
     if user is None:
         raise Http404
-    after = await sync_to_async(_start_after)(request)
+    after = await sync_to_async(live.start_after)(request, LIVE_TOPIC)
     messages = live.follow(
         topic=LIVE_TOPIC, after_id=after, render=partial(visible_change, user.pk)
     )
-    response = StreamingHttpResponse(messages, content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
-    return response
+    return live.event_stream(messages)

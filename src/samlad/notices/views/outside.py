@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from samlad.core import access
 from samlad.core.errors import NotFound
-from samlad.events.forms import show_service_errors
+from samlad.core.forms import show_service_errors
 from samlad.notices.cap.limits import declared_too_large, install_upload_cap
 from samlad.notices.cap.parse import MAX_BYTES, ImportRefused
 from samlad.notices.forms import CapUploadForm, FeedTokenForm, WebhookForm

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST
 from samlad.activation.models import Activation
 from samlad.core import access
 from samlad.core.errors import NotPermitted
-from samlad.events.forms import EventForm, show_service_errors
+from samlad.core.forms import show_service_errors
+from samlad.events.forms import EventForm
 from samlad.notices.forms import CorrectionForm, NoticeForm, WithdrawForm
 from samlad.notices.services import notices, preferences, warnings
 from samlad.notices.views.common import open_events, visible_event, visible_notice

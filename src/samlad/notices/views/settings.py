@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from samlad.accounts.models import User
 from samlad.core import access
 from samlad.core.errors import NotFound
-from samlad.events.forms import show_service_errors
+from samlad.core.forms import show_service_errors
 from samlad.events.models import Event
 from samlad.notices.forms import FollowForm, PreferenceForm
 from samlad.notices.models import EventFollow, PreferenceChannel

@@ -10,6 +10,20 @@ if TYPE_CHECKING:
     from samlad.notify.models import Delivery
 
 
+class SendError(Exception):
+    """The server did not accept the message.
+
+    permanent: trying again will not help (an invalid number, a refused address).
+    uncertain: the message may have been accepted all the same (a timeout after the request was
+    sent); the next attempt asks the provider first, where it can be asked."""
+
+    def __init__(self, reason: str, *, permanent: bool = False, uncertain: bool = False):
+        super().__init__(reason)
+        self.reason = reason
+        self.permanent = permanent
+        self.uncertain = uncertain
+
+
 class Sender(ABC):
     channel = ""
     provider = ""

@@ -11,23 +11,14 @@ import hashlib
 import json
 import smtplib
 import threading
-from collections.abc import Iterator
 from email.utils import parseaddr
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.message import sanitize_address
 
-from samlad.notify import conf
-from samlad.notify.attempts import SendError
 from samlad.notify.channels.attachments import mime_part
-from samlad.notify.channels.base import Sender
-from samlad.notify.models import Delivery
-
-# The configured mail backend: Django's SMTP backend wherever mail leaves (its `connection` is
-# the smtplib.SMTP one), the locmem one in some tests. Typed loosely because of that choice.
-Backend = Any
+from samlad.notify.channels.base import Sender, SendError
 
 
 def message_id(key: str) -> str:
@@ -38,9 +29,9 @@ def message_id(key: str) -> str:
 
 
 def message_id_domain() -> str:
-    configured = conf.get("NOTIFY_MESSAGE_ID_DOMAIN")
+    configured = settings.NOTIFY_MESSAGE_ID_DOMAIN
     if configured:
-        return str(configured)
+        return configured
     address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     return address.rpartition("@")[2] or "samlad.localhost"
 
@@ -48,7 +39,7 @@ def message_id_domain() -> str:
 UNDISCLOSED = "undisclosed-recipients:;"
 
 
-def batch_key(delivery: Delivery) -> str | None:
+def batch_key(delivery) -> str | None:
     """Deliveries with the same key are the same e-mail and may share one SMTP transaction:
     those whose caller gave the Message-ID (one message to many). None: sent on its own."""
     headers = delivery.headers or {}
@@ -58,7 +49,7 @@ def batch_key(delivery: Delivery) -> str | None:
     return json.dumps(content, sort_keys=True, ensure_ascii=False)
 
 
-def build_message(delivery: Delivery, *, bcc: list[str] | None = None) -> EmailMessage:
+def build_message(delivery, *, bcc: list[str] | None = None) -> EmailMessage:
     """The e-mail for one delivery, attachments (e.g. an iCalendar invite) included. With
     `bcc`, the same e-mail to all of those addresses, naming none of them."""
     subject = " ".join((delivery.subject or delivery.body.split("\n", 1)[0]).split())
@@ -86,14 +77,14 @@ class EmailSender(Sender):
     channel = "email"
     provider = "smtp"
 
-    def __init__(self) -> None:
-        self.concurrency = max(1, int(conf.get("NOTIFY_SMTP_CONNECTIONS")))
-        self.batch_size = max(1, int(conf.get("NOTIFY_SMTP_BATCH")))
+    def __init__(self):
+        self.concurrency = max(1, int(settings.NOTIFY_SMTP_CONNECTIONS))
+        self.batch_size = max(1, int(settings.NOTIFY_SMTP_BATCH))
         self._local = threading.local()
-        self._backends: list[Backend] = []
+        self._backends: list = []
         self._lock = threading.Lock()
 
-    def send(self, delivery: Delivery) -> str:
+    def send(self, delivery) -> str:
         message = build_message(delivery)
         with self._conversation() as backend:
             try:
@@ -104,14 +95,14 @@ class EmailSender(Sender):
                     f"SMTP refused the recipient: {error.recipients}",
                     permanent=all(code >= 500 for code in codes),
                 ) from error
-        return str(message.extra_headers["Message-ID"])
+        return message.extra_headers["Message-ID"]
 
-    def batches(self, rows: list[Delivery]) -> list[list[Delivery]]:
+    def batches(self, rows: list) -> list[list]:
         """The rows grouped into transactions: identical e-mails together (see batch_key), at
         most NOTIFY_SMTP_BATCH recipients each and no address twice; every other row alone."""
         size = self.batch_size
-        groups: dict[str, list[list[Delivery]]] = {}
-        alone: list[list[Delivery]] = []
+        groups: dict[str, list[list]] = {}
+        alone = []
         for row in rows:
             key = batch_key(row) if size > 1 else None
             if key is None:
@@ -126,7 +117,7 @@ class EmailSender(Sender):
                 batches.append([row])
         return [batch for batches in groups.values() for batch in batches] + alone
 
-    def send_batch(self, rows: list[Delivery]) -> dict[int, str | SendError]:
+    def send_batch(self, rows: list) -> dict:
         """Send one e-mail to every row's address in one transaction. Returns, by row id, the
         Message-ID for each recipient the server took, or a SendError for each it refused.
         Raises SendError when nobody got it (or it is unknown whether anybody did)."""
@@ -144,14 +135,14 @@ class EmailSender(Sender):
             except smtplib.SMTPRecipientsRefused as error:
                 refused = error.recipients  # nobody took it: each row gets its own reason
         refused = {envelope.get(address, address): answer for address, answer in refused.items()}
-        accepted = str(message.extra_headers["Message-ID"])
+        accepted = message.extra_headers["Message-ID"]
         return {
             row.id: _refusal(refused[row.address]) if row.address in refused else accepted
             for row in rows
         }
 
     @contextlib.contextmanager
-    def _conversation(self) -> Iterator[Backend]:
+    def _conversation(self):
         """This thread's open SMTP connection; what goes wrong on it becomes a SendError."""
         backend = self._backend()
         try:
@@ -170,7 +161,7 @@ class EmailSender(Sender):
             self._discard(backend)
             raise SendError(f"SMTP connection lost: {error}", uncertain=True) from error
 
-    def _backend(self) -> Backend:
+    def _backend(self):
         backend = getattr(self._local, "backend", None)
         if backend is None:
             backend = get_connection(fail_silently=False)
@@ -179,7 +170,7 @@ class EmailSender(Sender):
                 self._backends.append(backend)
         return backend
 
-    def _discard(self, backend: Backend) -> None:
+    def _discard(self, backend) -> None:
         with contextlib.suppress(Exception):  # a broken connection is dropped either way
             backend.close()
         if hasattr(backend, "connection"):
@@ -192,7 +183,7 @@ class EmailSender(Sender):
             self._discard(backend)
 
 
-def _refusal(answer: tuple[int, bytes | str]) -> SendError:
+def _refusal(answer) -> SendError:
     code, text = answer
     if isinstance(text, bytes):
         text = text.decode(errors="replace")

@@ -4,9 +4,9 @@ timeouts, and one reading of an HTTP answer into accepted / retry / give up."""
 from typing import Any
 
 import httpx
+from django.conf import settings
 
-from samlad.notify import conf
-from samlad.notify.attempts import SendError
+from samlad.notify.channels.base import SendError
 from samlad.notify.channels.outside import CheckedTransport
 
 # Client errors that are worth another try; every other 4xx is final.
@@ -18,7 +18,7 @@ def client(
 ) -> httpx.Client:
     """`outside`: the addresses are chosen by users (webhooks), so every connection is checked
     (samlad.notify.channels.outside)."""
-    seconds = float(conf.get("NOTIFY_HTTP_TIMEOUT"))
+    seconds = float(settings.NOTIFY_HTTP_TIMEOUT)
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     return httpx.Client(
         auth=auth,

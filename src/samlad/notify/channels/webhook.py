@@ -10,22 +10,21 @@ of a receiver's refusal is kept, never its answer: the webhook's actor reads the
 import hashlib
 from urllib.parse import urlsplit
 
-from samlad.notify import conf
-from samlad.notify.attempts import SendError
+from django.conf import settings
+
 from samlad.notify.channels import http, outside
-from samlad.notify.channels.base import Sender
-from samlad.notify.models import Delivery
+from samlad.notify.channels.base import Sender, SendError
 
 
 class WebhookSender(Sender):
     channel = "webhook"
     provider = "http"
 
-    def __init__(self) -> None:
-        self.concurrency = max(1, int(conf.get("NOTIFY_HTTP_CONCURRENCY")))
+    def __init__(self):
+        self.concurrency = max(1, int(settings.NOTIFY_HTTP_CONCURRENCY))
         self.http = http.client(concurrency=self.concurrency, outside=True)
 
-    def send(self, delivery: Delivery) -> str:
+    def send(self, delivery) -> str:
         if urlsplit(delivery.address).scheme != "https" and not outside.allow_private():
             raise SendError("refused: the address is not https://", permanent=True)
         headers = {

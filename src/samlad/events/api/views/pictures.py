@@ -2,13 +2,14 @@
 the event reads its published versions (full, or short for communicators); TiB and RSIB edit
 the draft, with its revision guarding against silent overwrites, and publish it."""
 
+from django.http import JsonResponse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from samlad.api.errors import PROBLEM_JSON
+from samlad.api.errors import PROBLEM_JSON, problem_response
 from samlad.api.schema import ids, problems
 from samlad.core.errors import NotPermitted
 from samlad.events import diff, rules, selectors, services
@@ -44,15 +45,14 @@ def _shown(value):
     return value
 
 
-def _conflict(conflict: services.DraftConflict) -> Response:
+def _conflict(conflict: services.DraftConflict) -> JsonResponse:
     """409 as a problem document: what the draft holds now beside what was sent, field by field."""
     draft = conflict.draft
-    body = {
-        "status": status.HTTP_409_CONFLICT,
-        "title": "Conflict",
-        "detail": str(conflict),
-        "revision": draft.revision,
-        "changes": [
+    return problem_response(
+        409,
+        str(conflict),
+        revision=draft.revision,
+        changes=[
             {
                 "field": name,
                 "label": capfirst(PictureDraft._meta.get_field(name).verbose_name),
@@ -61,9 +61,8 @@ def _conflict(conflict: services.DraftConflict) -> Response:
             }
             for name in conflict.changed
         ],
-        "draft": PictureDraftSerializer(draft).data,
-    }
-    return Response(body, status=status.HTTP_409_CONFLICT, content_type="application/problem+json")
+        draft=PictureDraftSerializer(draft).data,
+    )
 
 
 def _compiled_event(request, event_id):

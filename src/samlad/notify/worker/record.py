@@ -6,12 +6,13 @@ import logging
 import random
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from samlad.notify import conf, fallback, health
-from samlad.notify.attempts import Outcome
 from samlad.notify.models import Delivery, DeliveryStatus
+from samlad.notify.worker import fallback, health
+from samlad.notify.worker.attempts import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +32,8 @@ def record(outcomes: list[Outcome], rows: dict[int, Delivery], *, worker_id: str
 
 def backoff(attempts: int) -> timedelta:
     """How long to wait after the `attempts`-th failed attempt: doubling, capped, jittered."""
-    base = float(conf.get("NOTIFY_RETRY_BASE_SECONDS"))
-    ceiling = float(conf.get("NOTIFY_RETRY_MAX_SECONDS"))
+    base = float(settings.NOTIFY_RETRY_BASE_SECONDS)
+    ceiling = float(settings.NOTIFY_RETRY_MAX_SECONDS)
     delay = min(ceiling, base * 2 ** max(0, attempts - 1))
     return timedelta(seconds=delay * random.uniform(0.5, 1.5))  # noqa: S311 - jitter, not crypto
 
@@ -58,9 +59,7 @@ def _record_accepted(accepted: list[Outcome]) -> None:
         cursor.executemany(statement, rows)
 
 
-def _record_failed(
-    failed: list[Outcome], rows: dict[int, Delivery], *, worker_id: str
-) -> tuple[list[Delivery], list[Delivery]]:
+def _record_failed(failed: list[Outcome], rows: dict, *, worker_id: str):
     """Retry or fail each row this worker still holds; returns the rows that failed for good
     and those that will be retried."""
     if not failed:
@@ -73,10 +72,8 @@ def _record_failed(
             claimed_by=worker_id,
         ).values_list("id", flat=True)
     )
-    changed: list[Delivery] = []
-    final: list[Delivery] = []
-    retrying: list[Delivery] = []
-    max_attempts = int(conf.get("NOTIFY_MAX_ATTEMPTS"))
+    changed, final, retrying = [], [], []
+    max_attempts = int(settings.NOTIFY_MAX_ATTEMPTS)
     for outcome in failed:
         if outcome.delivery_id not in held:
             continue
@@ -98,9 +95,9 @@ def _record_failed(
 
 def _provider_down(retrying: list[Delivery]) -> list[Delivery]:
     """Rows waiting for a retry through a provider that is down: the other channel goes now."""
-    if not retrying or not conf.get("NOTIFY_EARLY_FALLBACK"):
+    if not retrying or not settings.NOTIFY_EARLY_FALLBACK:
         return []
-    down: dict[tuple[str, str], bool] = {}
+    down = {}
     for row in retrying:
         key = (row.channel, row.provider)
         if key not in down:

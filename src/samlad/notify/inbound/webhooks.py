@@ -7,40 +7,40 @@ auth token)."""
 import base64
 import hashlib
 import hmac
-from datetime import datetime
 from xml.sax.saxutils import escape
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from samlad.notify import conf, inbound
+from samlad.actors.phones import to_e164
+from samlad.api.errors import problem_response
+from samlad.notify import inbound
 from samlad.notify.models import Delivery
-from samlad.notify.outbox import e164
 
 
 @csrf_exempt
 @require_POST
-def elks46_inbound(request: HttpRequest) -> HttpResponse:
+def elks46_inbound(request):
     """An SMS sent to our 46elks number: from, to, message, id."""
     if not _elks46_authentic(request):
-        return _problem(403, "Forbidden", "The secret is missing or wrong.")
+        return problem_response(403, "The secret is missing or wrong.")
     sender, text = request.POST.get("from", ""), request.POST.get("message")
     if not sender or text is None:
-        return _problem(400, "Bad Request", "The fields 'from' and 'message' are required.")
+        return problem_response(400, "The fields 'from' and 'message' are required.")
     reply = _dispatch(sender, text, "46elks", request.POST.get("id", ""))
     return HttpResponse(reply or "", content_type="text/plain; charset=utf-8")
 
 
 @csrf_exempt
 @require_POST
-def elks46_status(request: HttpRequest) -> HttpResponse:
+def elks46_status(request):
     """A 46elks delivery report: id, status (sent / delivered / failed), delivered."""
     if not _elks46_authentic(request):
-        return _problem(403, "Forbidden", "The secret is missing or wrong.")
+        return problem_response(403, "The secret is missing or wrong.")
     at = parse_datetime(request.POST.get("delivered", "") or "") or timezone.now()
     _note_status("46elks", request.POST.get("id", ""), request.POST.get("status", ""), at)
     return HttpResponse(status=204)
@@ -48,13 +48,13 @@ def elks46_status(request: HttpRequest) -> HttpResponse:
 
 @csrf_exempt
 @require_POST
-def twilio_inbound(request: HttpRequest) -> HttpResponse:
+def twilio_inbound(request):
     """An SMS sent to our Twilio number: From, To, Body, MessageSid; answered with TwiML."""
     if not _twilio_authentic(request):
-        return _problem(403, "Forbidden", "The X-Twilio-Signature header does not match.")
+        return problem_response(403, "The X-Twilio-Signature header does not match.")
     sender, text = request.POST.get("From", ""), request.POST.get("Body")
     if not sender or text is None:
-        return _problem(400, "Bad Request", "The fields 'From' and 'Body' are required.")
+        return problem_response(400, "The fields 'From' and 'Body' are required.")
     reply = _dispatch(sender, text, "twilio", request.POST.get("MessageSid", ""))
     message = f"<Message>{escape(reply)}</Message>" if reply else ""
     twiml = f'<?xml version="1.0" encoding="UTF-8"?><Response>{message}</Response>'
@@ -63,10 +63,10 @@ def twilio_inbound(request: HttpRequest) -> HttpResponse:
 
 @csrf_exempt
 @require_POST
-def twilio_status(request: HttpRequest) -> HttpResponse:
+def twilio_status(request):
     """A Twilio status callback: MessageSid, MessageStatus."""
     if not _twilio_authentic(request):
-        return _problem(403, "Forbidden", "The X-Twilio-Signature header does not match.")
+        return problem_response(403, "The X-Twilio-Signature header does not match.")
     sid, status = request.POST.get("MessageSid", ""), request.POST.get("MessageStatus", "")
     _note_status("twilio", sid, status, timezone.now())
     return HttpResponse(status=204)
@@ -81,7 +81,7 @@ def twilio_signature(url: str, form: dict[str, list[str]], token: str) -> str:
 
 def _dispatch(sender: str, text: str, provider: str, message_id: str) -> str | None:
     message = inbound.InboundSms(
-        sender=e164(sender),
+        sender=to_e164(sender, strict=False),
         text=text,
         received_at=timezone.now(),
         provider=provider,
@@ -90,15 +90,15 @@ def _dispatch(sender: str, text: str, provider: str, message_id: str) -> str | N
     return inbound.dispatch(message)
 
 
-def _elks46_authentic(request: HttpRequest) -> bool:
-    secret = conf.get("ELKS46_INBOUND_SECRET")
+def _elks46_authentic(request) -> bool:
+    secret = settings.ELKS46_INBOUND_SECRET
     if not secret:
         return False  # not configured: nobody gets in
     given = request.GET.get("secret", "") or _basic_auth_password(request)
     return hmac.compare_digest(given.encode(), secret.encode())
 
 
-def _basic_auth_password(request: HttpRequest) -> str:
+def _basic_auth_password(request) -> str:
     kind, _, value = request.headers.get("Authorization", "").partition(" ")
     if kind.lower() != "basic":
         return ""
@@ -109,8 +109,8 @@ def _basic_auth_password(request: HttpRequest) -> str:
     return decoded.partition(":")[2]
 
 
-def _twilio_authentic(request: HttpRequest) -> bool:
-    token = conf.get("TWILIO_AUTH_TOKEN")
+def _twilio_authentic(request) -> bool:
+    token = settings.TWILIO_AUTH_TOKEN
     given = request.headers.get("X-Twilio-Signature", "")
     if not token or not given:
         return False
@@ -119,16 +119,8 @@ def _twilio_authentic(request: HttpRequest) -> bool:
     return any(hmac.compare_digest(twilio_signature(url, form, token), given) for url in candidates)
 
 
-def _note_status(provider: str, message_id: str, status: str, at: datetime) -> None:
+def _note_status(provider: str, message_id: str, status: str, at) -> None:
     if message_id and status:
         Delivery.objects.filter(provider=provider, provider_message_id=message_id).update(
             provider_status=status[:20], provider_status_at=at
         )
-
-
-def _problem(status: int, title: str, detail: str) -> JsonResponse:
-    return JsonResponse(
-        {"status": status, "title": title, "detail": detail},
-        status=status,
-        content_type="application/problem+json",
-    )

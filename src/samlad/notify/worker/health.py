@@ -1,15 +1,17 @@
-"""How each channel's provider is doing, for the boards: ok, degraded (failures lately, some
-messages get through) or down (nothing but failures: NOTIFY_DOWN_AFTER_FAILURES attempts in a
-row, or at least 3 in a row over NOTIFY_DOWN_AFTER_SECONDS), since when, and the last error. The
-worker writes one row per provider after each batch it sends."""
+"""How each channel's provider is doing, for the boards (read through samlad.notify.selectors):
+ok, degraded (failures lately, some messages get through) or down (nothing but failures:
+NOTIFY_DOWN_AFTER_FAILURES attempts in a row, or at least 3 in a row over
+NOTIFY_DOWN_AFTER_SECONDS), since when, and the last error. The worker writes one row per
+provider after each batch it sends."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from samlad.notify import conf
+from samlad.notify.channels import provider_names
 from samlad.notify.models import Channel, ProviderHealth
 
 OK, DEGRADED, DOWN = "ok", "degraded", "down"
@@ -33,11 +35,13 @@ class ProviderStatus:
     def is_down(self) -> bool:
         return self.state == DOWN
 
+    @property
+    def is_degraded(self) -> bool:
+        return self.state == DEGRADED
+
 
 def status() -> list[ProviderStatus]:
     """Every provider in use now and every provider that has been used, channel by channel."""
-    from samlad.notify.channels import provider_names
-
     rows = {(row.channel, row.provider): row for row in ProviderHealth.objects.all()}
     for channel, provider in provider_names().items():
         rows.setdefault((channel, provider), ProviderHealth(channel=channel, provider=provider))
@@ -46,8 +50,6 @@ def status() -> list[ProviderStatus]:
 
 def status_of(channel: str, provider: str | None = None) -> ProviderStatus:
     """The provider of `channel` in use now (or the one named)."""
-    from samlad.notify.channels import provider_names
-
     provider = provider or provider_names()[channel]
     row = ProviderHealth.objects.filter(channel=channel, provider=provider).first()
     return _view(row or ProviderHealth(channel=channel, provider=provider))
@@ -122,14 +124,14 @@ def _note_failures(row: ProviderHealth, now: datetime, failures: int, last_error
 
 
 def _recently_failed(row: ProviderHealth, now: datetime) -> bool:
-    window = timedelta(seconds=float(conf.get("NOTIFY_DEGRADED_SECONDS")))
+    window = timedelta(seconds=float(settings.NOTIFY_DEGRADED_SECONDS))
     return row.last_failure_at is not None and row.last_failure_at >= now - window
 
 
 def _down(row: ProviderHealth, now: datetime) -> bool:
-    if row.consecutive_failures >= int(conf.get("NOTIFY_DOWN_AFTER_FAILURES")):
+    if row.consecutive_failures >= int(settings.NOTIFY_DOWN_AFTER_FAILURES):
         return True
-    long_enough = timedelta(seconds=float(conf.get("NOTIFY_DOWN_AFTER_SECONDS")))
+    long_enough = timedelta(seconds=float(settings.NOTIFY_DOWN_AFTER_SECONDS))
     return (
         row.consecutive_failures >= 3
         and row.failing_since is not None

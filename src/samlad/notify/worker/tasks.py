@@ -4,10 +4,11 @@ worker that died."""
 
 import logging
 
+from django.conf import settings
 from django_tasks import task
 
 from samlad.core.schedule import every
-from samlad.notify import claims, conf, sending
+from samlad.notify.worker import claims, sending
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def send_due() -> int:
     return attempts
 
 
-@every(seconds=int(conf.get("NOTIFY_SWEEP_SECONDS")), name="notify.sweep")
+@every(seconds=int(settings.NOTIFY_SWEEP_SECONDS), name="notify.sweep")
 def sweep() -> None:
     """Wake sending when retries are due or a dead worker's claims have expired."""
     recovered = claims.recover_abandoned()

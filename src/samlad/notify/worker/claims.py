@@ -9,12 +9,12 @@ import socket
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
-from samlad.notify import conf
 from samlad.notify.models import Delivery, DeliveryStatus
 
 
@@ -23,7 +23,7 @@ def new_worker_id() -> str:
 
 
 def lease() -> timedelta:
-    return timedelta(seconds=float(conf.get("NOTIFY_LEASE_SECONDS")))
+    return timedelta(seconds=float(settings.NOTIFY_LEASE_SECONDS))
 
 
 def due(now: datetime | None = None) -> QuerySet[Delivery]:

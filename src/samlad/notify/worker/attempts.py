@@ -1,5 +1,6 @@
 """One attempt to hand a delivery to its server, and what came of it. Channel senders raise
-SendError; `attempt()` turns every ending into an Outcome the worker records."""
+SendError (samlad.notify.channels.base); `attempt()` turns every ending into an Outcome the
+worker records."""
 
 from __future__ import annotations
 
@@ -11,19 +12,7 @@ if TYPE_CHECKING:
     from samlad.notify.journal import Journal
     from samlad.notify.models import Delivery
 
-
-class SendError(Exception):
-    """The server did not accept the message.
-
-    permanent: trying again will not help (an invalid number, a refused address).
-    uncertain: the message may have been accepted all the same (a timeout after the request was
-    sent); the next attempt asks the provider first, where it can be asked."""
-
-    def __init__(self, reason: str, *, permanent: bool = False, uncertain: bool = False):
-        super().__init__(reason)
-        self.reason = reason
-        self.permanent = permanent
-        self.uncertain = uncertain
+from samlad.notify.channels.base import SendError
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,11 @@ from pathlib import Path
 
 from django.conf import settings
 
-from samlad.notify import conf
-
 KEEP_SECONDS = 24 * 3600
 
 
 def directory() -> Path:
-    configured = conf.get("NOTIFY_JOURNAL_DIR")
+    configured = settings.NOTIFY_JOURNAL_DIR
     return Path(configured) if configured else Path(settings.DATA_DIR) / "notify-journal"
 
 

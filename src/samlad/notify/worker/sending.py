@@ -10,17 +10,14 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 
-from samlad.notify import claims, conf, health, journal
-from samlad.notify.attempts import Outcome, attempt, attempt_batch
+from django.conf import settings
+
 from samlad.notify.channels import open_senders
-from samlad.notify.channels.base import Sender
-from samlad.notify.models import Delivery
-from samlad.notify.record import record
+from samlad.notify.worker import claims, health, journal
+from samlad.notify.worker.attempts import attempt, attempt_batch
+from samlad.notify.worker.record import record
 
 log = logging.getLogger(__name__)
-
-# An attempt under way: one delivery gives an Outcome, a batch a list of them.
-Attempt = Future[Outcome | list[Outcome]]
 
 CLAIM_BATCH = 100  # rows claimed at a time per channel (at least 4 per sender thread)
 IDLE_RECHECK = 0.5  # seconds before asking again for a channel that had nothing due
@@ -30,41 +27,41 @@ HEALTH_EVERY = 1.0  # seconds between writes of provider health
 
 
 class Round:
-    def __init__(self, *, worker_id: str | None = None, seconds: float | None = None) -> None:
+    def __init__(self, *, worker_id: str | None = None, seconds: float | None = None):
         self.worker_id = worker_id or claims.new_worker_id()
-        self.seconds = float(conf.get("NOTIFY_DRAIN_SECONDS") if seconds is None else seconds)
-        self.in_flight: dict[Attempt, list[Delivery]] = {}
+        self.seconds = float(settings.NOTIFY_DRAIN_SECONDS if seconds is None else seconds)
+        self.in_flight: dict[Future, object] = {}
         # Finished attempts, in the order they finished: the main thread waits on this queue
         # rather than on every future in flight (concurrent.futures.wait locks each of them,
         # hundreds, every time one finishes).
-        self.finished: queue.SimpleQueue[Attempt] = queue.SimpleQueue()
-        self.rows: dict[int, Delivery] = {}
+        self.finished: queue.SimpleQueue[Future] = queue.SimpleQueue()
+        self.rows: dict[int, object] = {}
         self.counts: dict[str, int] = {}
         self.dry_until: dict[str, float] = {}
         self.sent = 0
         self.tally = health.Tally()
-        self.outcomes: list[Outcome] = []
+        self.outcomes: list = []
         self.first_outcome_at = 0.0
         self.noted: dict[str, str] = {}
-        self.journal: journal.Journal | None = None
+        self.journal = None
 
     def run(self) -> int:
         """Send until nothing is due (or the time is up); returns how many attempts were made."""
         self.noted = journal.accepted_earlier()
-        self.journal = notes = journal.Journal(self.worker_id)
+        self.journal = journal.Journal(self.worker_id)
         finished = False
         try:
             self._send()
             finished = True
         finally:
             # Kept after an error: it says what went out that the database may not know of.
-            notes.close(remove=finished)
+            self.journal.close(remove=finished)
         return self.sent
 
     def _send(self) -> None:
         started = time.monotonic()
         deadline = started + self.seconds
-        renew_every = float(conf.get("NOTIFY_LEASE_SECONDS")) / 3
+        renew_every = float(settings.NOTIFY_LEASE_SECONDS) / 3
         next_renewal = started + renew_every
         next_health = started + HEALTH_EVERY
         with open_senders() as senders, ExitStack() as stack:
@@ -91,9 +88,7 @@ class Round:
                     next_health = time.monotonic() + HEALTH_EVERY
         self.tally.flush()
 
-    def _top_up(
-        self, senders: dict[str, Sender], pools: dict[str, ThreadPoolExecutor], now: float
-    ) -> None:
+    def _top_up(self, senders: dict, pools: dict, now: float) -> None:
         for channel, sender in senders.items():
             # Two transactions' worth per connection for senders that batch (identical e-mails).
             capacity = max(
@@ -113,7 +108,6 @@ class Round:
             for row in rows:
                 self.rows[row.id] = row
             for batch in sender.batches(rows):
-                future: Attempt
                 if len(batch) == 1:
                     future = pools[channel].submit(
                         attempt, sender, batch[0], journal=self.journal, noted=self.noted
@@ -139,7 +133,7 @@ class Round:
         except Exception:
             log.exception("could not hand back %d claimed deliveries", len(cancelled))
 
-    def _all_dry(self, senders: dict[str, Sender], now: float) -> bool:
+    def _all_dry(self, senders: dict, now: float) -> bool:
         return all(self.dry_until.get(channel, 0) > now for channel in senders)
 
     def _collect(self, *, timeout: float) -> None:
@@ -155,9 +149,9 @@ class Round:
         if self.outcomes and (full or time.monotonic() >= self.first_outcome_at + RECORD_WINDOW):
             self._record()
 
-    def _finished(self, timeout: float) -> list[Attempt]:
+    def _finished(self, timeout: float) -> list[Future]:
         """The attempts that finished: waits up to `timeout` for the first, takes the rest."""
-        done: list[Attempt] = []
+        done = []
         try:
             done.append(self.finished.get(timeout=timeout))
             while True:
@@ -166,7 +160,7 @@ class Round:
             pass
         return [future for future in done if future in self.in_flight]
 
-    def _take(self, done: list[Attempt]) -> None:
+    def _take(self, done) -> None:
         if done and not self.outcomes:
             self.first_outcome_at = time.monotonic()
         for future in done:

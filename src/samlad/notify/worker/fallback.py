@@ -4,37 +4,19 @@ linked by `fallback_of`, if the recipient has an address there.
 
 Where the other address comes from, first found wins:
 1. `fallback_address` given to outbox.enqueue(...) for this message;
-2. a resolver an app registered: `fallback.register(resolver)`, where
-   `resolver(delivery, channel) -> str | None` returns an e-mail address or E.164 number for
-   `channel` ("email" or "sms"), or None when it has none (e.g. activation looks up the contact
-   function's other contact points);
-3. the recipient user's e-mail address or mobile number."""
+2. the recipient user's e-mail address or mobile number."""
 
 import hashlib
-from collections.abc import Callable
-from datetime import datetime
-from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from samlad.notify import conf
-from samlad.notify.models import Channel, Delivery
-from samlad.notify.outbox import EXERCISE_MARK, e164
-
-if TYPE_CHECKING:
-    from samlad.accounts.models import User as UserModel
+from samlad.actors.phones import to_e164
+from samlad.notify.models import EXERCISE_MARK, Channel, Delivery
 
 User = get_user_model()
-Resolver = Callable[[Delivery, str], str | None]
-RESOLVERS: list[Resolver] = []
-OTHER: dict[str, str] = {Channel.EMAIL: Channel.SMS, Channel.SMS: Channel.EMAIL}
-
-
-def register(resolver: Resolver) -> Resolver:
-    if resolver not in RESOLVERS:
-        RESOLVERS.append(resolver)
-    return resolver
+OTHER = {Channel.EMAIL: Channel.SMS, Channel.SMS: Channel.EMAIL}
 
 
 def fallback_key(key: str) -> str:
@@ -42,12 +24,6 @@ def fallback_key(key: str) -> str:
     if len(readable) <= 200:
         return readable
     return f"fallback:{hashlib.sha256(key.encode()).hexdigest()}"
-
-
-def fall_back(delivery: Delivery) -> Delivery | None:
-    """The delivery on the other channel for this one (made once), or None if there is none."""
-    fall_back_many([delivery])
-    return Delivery.objects.filter(idempotency_key=fallback_key(delivery.idempotency_key)).first()
 
 
 def fall_back_many(deliveries: list[Delivery]) -> int:
@@ -68,7 +44,7 @@ def fall_back_many(deliveries: list[Delivery]) -> int:
     return len(rows)
 
 
-def _fallback_row(delivery: Delivery, channel: str, address: str, now: datetime) -> Delivery:
+def _fallback_row(delivery: Delivery, channel: str, address: str, now) -> Delivery:
     subject, body = _texts(delivery, channel)
     return Delivery(
         idempotency_key=fallback_key(delivery.idempotency_key),
@@ -79,6 +55,8 @@ def _fallback_row(delivery: Delivery, channel: str, address: str, now: datetime)
         body=body,
         recipient_user_id=delivery.recipient_user_id,
         recipient_actor_id=delivery.recipient_actor_id,
+        cause_type_id=delivery.cause_type_id,
+        cause_id=delivery.cause_id,
         exercise=delivery.exercise,
         attachments=delivery.attachments if channel == Channel.EMAIL else [],
         fallback_of_id=delivery.id,
@@ -86,21 +64,17 @@ def _fallback_row(delivery: Delivery, channel: str, address: str, now: datetime)
     )
 
 
-def address_for(delivery: Delivery, channel: str, user: "UserModel | None" = None) -> str:
+def address_for(delivery: Delivery, channel: str, user=None) -> str:
     explicit = delivery.fallback_address.strip()
     if explicit and _looks_like(explicit) == channel:
-        return e164(explicit) if channel == Channel.SMS else explicit
-    for resolver in RESOLVERS:
-        found = resolver(delivery, channel)
-        if found:
-            return found
+        return to_e164(explicit, strict=False) if channel == Channel.SMS else explicit
     if user is None and delivery.recipient_user_id:
         user = User.objects.filter(pk=delivery.recipient_user_id).first()
     if user is None:
         return ""
     if channel == Channel.EMAIL:
         return user.email or ""
-    return e164(user.phone) if user.phone else ""
+    return to_e164(user.phone, strict=False) if user.phone else ""
 
 
 def _looks_like(address: str) -> str:
@@ -115,5 +89,5 @@ def _texts(delivery: Delivery, channel: str) -> tuple[str, str]:
     if delivery.subject and delivery.exercise and body.startswith(f"{EXERCISE_MARK}: "):
         body = body[len(EXERCISE_MARK) + 2 :]  # the subject line says it already
     text = "\n".join(part for part in (delivery.subject, body) if part)
-    limit = int(conf.get("NOTIFY_SMS_MAX_CHARS"))
+    limit = int(settings.NOTIFY_SMS_MAX_CHARS)
     return "", text if len(text) <= limit else text[: limit - 1] + "…"

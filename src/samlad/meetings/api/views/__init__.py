@@ -1,0 +1,1 @@
+"""The meetings API's views, one module per resource."""
