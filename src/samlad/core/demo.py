@@ -7,20 +7,21 @@ a module may name, in `AFTER`, the apps (labels) whose demo data it builds on: t
 
 from importlib import import_module
 from importlib.util import find_spec
+from types import ModuleType
 
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 
-def demo_modules() -> list:
+def demo_modules() -> list[ModuleType]:
     """The apps' demo modules, each after those it names in `AFTER`."""
-    found = {}
+    found: dict[str, ModuleType] = {}
     for config in apps.get_app_configs():
         name = f"{config.name}.demo"
         if name != __name__ and config.name.startswith("samlad.") and find_spec(name) is not None:
             found[config.label] = import_module(name)
-    ordered: list = []
+    ordered: list[ModuleType] = []
 
     def visit(label: str) -> None:
         module = found[label]

@@ -5,12 +5,15 @@ ValidationError on the form. Forms parse and check the input; the services decid
 The actor pickers read the actors through the app registry, not an import, so `samlad.core`
 stays at the bottom of the import graph."""
 
+from typing import Any
+
 from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from samlad.core.models import Classification
 
@@ -30,12 +33,16 @@ ACTOR_GROUPS = [
 PICK_SEVERAL = _("Hold down Ctrl (⌘ on a Mac) to pick several.")
 
 
-def label(model, name: str) -> str:
+def label(model: type[Model], name: str) -> str:
     """A form label from the model field's own (translated) name."""
-    return capfirst(model._meta.get_field(name).verbose_name)
+    field = model._meta.get_field(name)
+    assert isinstance(field, Field)  # a label is made for a concrete field
+    return str(capfirst(field.verbose_name))
 
 
-def datetime_local(label_text, *, required: bool = False, help_text="") -> forms.DateTimeField:
+def datetime_local(
+    label_text: StrOrPromise, *, required: bool = False, help_text: StrOrPromise = ""
+) -> forms.DateTimeField:
     """A date and time picked in the browser; read and shown in Europe/Stockholm time."""
     return forms.DateTimeField(
         label=label_text,
@@ -46,7 +53,9 @@ def datetime_local(label_text, *, required: bool = False, help_text="") -> forms
     )
 
 
-def text_area(label_text, *, required: bool = False, rows: int = 3) -> forms.CharField:
+def text_area(
+    label_text: StrOrPromise, *, required: bool = False, rows: int = 3
+) -> forms.CharField:
     return forms.CharField(
         label=label_text, required=required, widget=forms.Textarea(attrs={"rows": rows})
     )
@@ -61,12 +70,13 @@ def show_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-def active_actors() -> list[Model]:
+# Actors are typed Any here: the model is samlad.actors.models.Actor, which core cannot name.
+def active_actors() -> list[Any]:
     actor_model = apps.get_model("actors", "Actor")
     return list(actor_model.objects.filter(is_active=True).only("pk", "name", "kind", "designated"))
 
 
-def grouped_choices(actors: list[Model]) -> list:
+def grouped_choices(actors: list[Any]) -> list[tuple[Any, list[tuple[int, str]]]]:
     groups = []
     for kind, group_label in ACTOR_GROUPS:
         members = [(actor.pk, actor.name) for actor in actors if actor.kind == kind]
@@ -86,7 +96,7 @@ class ActorSelectMultiple(forms.SelectMultiple):
 class ActorsField(forms.TypedMultipleChoiceField):
     """Several actors, picked from a list grouped by kind (municipalities, agencies …)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", PICK_SEVERAL)
         kwargs.setdefault("widget", ActorSelectMultiple(attrs={"size": "10"}))
@@ -94,7 +104,7 @@ class ActorsField(forms.TypedMultipleChoiceField):
 
 
 class ActorField(forms.TypedChoiceField):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("widget", ActorSelect)
         super().__init__(coerce=int, empty_value=None, **kwargs)
@@ -106,20 +116,21 @@ class ActorPickerForm(forms.Form):
 
     actor_fields: tuple[str, ...] = ()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actors = active_actors()
         self.actors_by_pk = {actor.pk: actor for actor in self.actors}
         choices = grouped_choices(self.actors)
         for name in self.actor_fields:
             field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)  # an actor picker
             blank = [] if field.required or isinstance(field, ActorsField) else [("", "—")]
             field.choices = [*blank, *choices]
 
     def designated_actor_ids(self) -> list[int]:
         return [actor.pk for actor in self.actors if actor.designated]
 
-    def picked(self, name: str):
+    def picked(self, name: str) -> Any:
         value = self.cleaned_data.get(name)
         if isinstance(value, list):
             return [self.actors_by_pk[pk] for pk in value]
