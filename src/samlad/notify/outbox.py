@@ -4,9 +4,11 @@ commit (or roll back) together with what caused them; the worker is woken after 
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from samlad.actors.phones import to_e164
@@ -25,13 +27,13 @@ def enqueue(
     topic: str,
     body: str,
     subject: str = "",
-    user=None,
-    actor=None,
+    user: Model | None = None,
+    actor: Model | None = None,
     exercise: bool = False,
-    attachments: Sequence[dict] = (),
-    headers: dict | None = None,
+    attachments: Sequence[dict[str, Any]] = (),
+    headers: dict[str, str] | None = None,
     fallback_address: str = "",
-    cause=None,
+    cause: Model | None = None,
 ) -> Delivery:
     """Add one message to the outbox, once: a second call with the same key returns the first
     row unchanged. Exercise messages say ÖVNING in the subject and the body. `fallback_address`
@@ -77,11 +79,13 @@ class Message:
     topic: str
     body: str
     subject: str = ""
+    # The recipient user and actor and the cause, model instances (or None); read by primary
+    # key only. Typed as object: callers hand them over in a dict of mixed fields.
     user: object = None
     actor: object = None
     exercise: bool = False
-    attachments: Sequence[dict] = ()
-    headers: dict | None = field(default=None)
+    attachments: Sequence[dict[str, Any]] = ()
+    headers: dict[str, str] | None = field(default=None)
     fallback_address: str = ""
     cause: object = None
 
@@ -116,9 +120,10 @@ class Message:
         )
 
 
-def _type_id(record) -> int | None:
+def _type_id(record: object) -> int | None:
     if record is None:
         return None
+    assert isinstance(record, Model)  # a message's cause is a model instance
     if record.pk is None:
         raise ValueError("a message's cause must be saved first")
     return ContentType.objects.get_for_model(record).pk
@@ -127,7 +132,7 @@ def _type_id(record) -> int | None:
 def enqueue_many(messages: Iterable[Message]) -> int:
     """Add many messages at once (a call-out to thousands), each once as with enqueue(): keys
     already in the outbox are left as they are. Returns how many were new."""
-    rows = {}
+    rows: dict[str, Delivery] = {}
     for message in messages:
         rows.setdefault(message.key, message.row())
     added = _insert_new(list(rows.values()))
@@ -161,7 +166,13 @@ def _insert_new(rows: list[Delivery]) -> int:
     return added
 
 
-KEY_LENGTH = Delivery._meta.get_field("idempotency_key").max_length
+def _key_length() -> int:
+    length = Delivery._meta.get_field("idempotency_key").max_length
+    assert length is not None  # the column has a length, and keys are made to fit it
+    return length
+
+
+KEY_LENGTH = _key_length()
 
 
 def stored_key(key: str) -> str:
@@ -175,7 +186,8 @@ def stored_key(key: str) -> str:
 
 def wake_after_commit() -> None:
     """Have the worker send soon after the current transaction commits (once per transaction)."""
-    if any(callback is _wake for _sids, callback, _robust in connection.run_on_commit):
+    # Each entry is (savepoint ids, callback, robust).
+    if any(entry[1] is _wake for entry in connection.run_on_commit):
         return
     transaction.on_commit(_wake)
 

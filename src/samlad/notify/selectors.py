@@ -1,21 +1,23 @@
 """Reads of the outbox that cross a permission boundary."""
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from samlad.core.errors import NotFound
 from samlad.notify.models import Delivery
 from samlad.notify.worker import health
-from samlad.notify.worker.health import ProviderStatus
+from samlad.notify.worker.health import ProviderStatus as ProviderStatus  # the boards read it here
 
 
-def can_see_outbox(user) -> bool:
+def can_see_outbox(user: Any) -> bool:
     """The outbox page is for platform administrators, and for everyone in demo mode."""
     return bool(getattr(user, "is_platform_admin", False) or settings.DEMO_MODE)
 
 
-def outbox_for(user, *, channel: str = "", status: str = "") -> QuerySet:
+def outbox_for(user: Any, *, channel: str = "", status: str = "") -> QuerySet[Delivery]:
     """Deliveries the user may read, newest first: all of them for a platform administrator;
     in demo mode, for anyone else, those addressed to them or to their actor."""
     if not can_see_outbox(user):
@@ -33,7 +35,7 @@ def outbox_for(user, *, channel: str = "", status: str = "") -> QuerySet:
     return deliveries.order_by("-created_at", "-id")
 
 
-def caused_by(records: QuerySet) -> QuerySet:
+def caused_by(records: QuerySet[Model]) -> QuerySet[Delivery]:
     """Every delivery written for one of `records` (its `cause`), fallbacks included, in the
     order they were written."""
     kind = ContentType.objects.get_for_model(records.model)

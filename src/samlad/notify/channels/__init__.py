@@ -1,14 +1,19 @@
 """The channels a delivery can go out on. Each sender hands one message to one server and is
 used from several threads at once; `open_senders()` gives the set for one round of sending."""
 
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 
 from samlad.notify.models import Channel
 
+if TYPE_CHECKING:
+    from samlad.notify.channels.base import Sender
 
-def build_senders() -> dict:
+
+def build_senders() -> "dict[str, Sender]":
     """A sender for each channel, as configured (or the demo outbox)."""
     from samlad.notify.channels.demo import DemoSender
     from samlad.notify.channels.email import EmailSender
@@ -17,7 +22,9 @@ def build_senders() -> dict:
 
     if demo_outbox():
         return {channel: DemoSender(channel) for channel in Channel.values}
-    sms = DemoSender(Channel.SMS) if sms_provider_name() == "demo" else SmsSender.configured()
+    sms: Sender = (
+        DemoSender(Channel.SMS) if sms_provider_name() == "demo" else SmsSender.configured()
+    )
     return {
         Channel.EMAIL: EmailSender(),
         Channel.SMS: sms,
@@ -41,11 +48,11 @@ def demo_outbox() -> bool:
 def sms_provider_name() -> str:
     if demo_outbox():
         return "demo"
-    return settings.NOTIFY_SMS_PROVIDER or "46elks"
+    return str(settings.NOTIFY_SMS_PROVIDER or "46elks")
 
 
 @contextmanager
-def open_senders():
+def open_senders() -> "Iterator[dict[str, Sender]]":
     senders = build_senders()
     try:
         yield senders

@@ -6,7 +6,6 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from samlad.notify.attempts import SendError
     from samlad.notify.models import Delivery
 
 

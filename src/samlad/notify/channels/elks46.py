@@ -2,7 +2,9 @@
 message; GET {base}/a1/sms?to=… lists what was sent, newest first, 100 at a time."""
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import httpx
 from django.conf import settings
 
 from samlad.notify.channels import http
@@ -30,7 +32,7 @@ class Elks46:
         message_id = _json(response).get("id")
         if not message_id:
             raise SendError(f"46elks answered without an id: {response.text[:200]}", uncertain=True)
-        return message_id
+        return str(message_id)
 
     def find_accepted(self, *, to: str, text: str, since: datetime) -> str | None:
         params = {"to": to, "end": _elks_time(since - timedelta(minutes=5)), "limit": 100}
@@ -39,7 +41,8 @@ class Elks46:
             for sms in page.get("data", []):
                 outgoing = str(sms.get("direction", "outgoing")).startswith("outgoing")
                 if outgoing and sms.get("to") == to and same_text(sms.get("message", ""), text):
-                    return sms.get("id")
+                    found = sms.get("id")
+                    return None if found is None else str(found)
             if not page.get("next"):
                 return None
             params["start"] = page["next"]
@@ -58,7 +61,7 @@ def _elks_time(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
 
 
-def _json(response) -> dict:
+def _json(response: httpx.Response) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError as error:

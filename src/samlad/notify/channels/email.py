@@ -11,7 +11,9 @@ import hashlib
 import json
 import smtplib
 import threading
+from collections.abc import Iterator
 from email.utils import parseaddr
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -19,6 +21,11 @@ from django.core.mail.message import sanitize_address
 
 from samlad.notify.channels.attachments import mime_part
 from samlad.notify.channels.base import Sender, SendError
+from samlad.notify.models import Delivery
+
+# Django's configured mail backend (SMTP's, whose `connection` a batch talks to directly); typed
+# loosely, as get_connection() may give any backend.
+Backend = Any
 
 
 def message_id(key: str) -> str:
@@ -39,7 +46,7 @@ def message_id_domain() -> str:
 UNDISCLOSED = "undisclosed-recipients:;"
 
 
-def batch_key(delivery) -> str | None:
+def batch_key(delivery: Delivery) -> str | None:
     """Deliveries with the same key are the same e-mail and may share one SMTP transaction:
     those whose caller gave the Message-ID (one message to many). None: sent on its own."""
     headers = delivery.headers or {}
@@ -49,7 +56,7 @@ def batch_key(delivery) -> str | None:
     return json.dumps(content, sort_keys=True, ensure_ascii=False)
 
 
-def build_message(delivery, *, bcc: list[str] | None = None) -> EmailMessage:
+def build_message(delivery: Delivery, *, bcc: list[str] | None = None) -> EmailMessage:
     """The e-mail for one delivery, attachments (e.g. an iCalendar invite) included. With
     `bcc`, the same e-mail to all of those addresses, naming none of them."""
     subject = " ".join((delivery.subject or delivery.body.split("\n", 1)[0]).split())
@@ -77,14 +84,14 @@ class EmailSender(Sender):
     channel = "email"
     provider = "smtp"
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.concurrency = max(1, int(settings.NOTIFY_SMTP_CONNECTIONS))
         self.batch_size = max(1, int(settings.NOTIFY_SMTP_BATCH))
         self._local = threading.local()
-        self._backends: list = []
+        self._backends: list[Backend] = []
         self._lock = threading.Lock()
 
-    def send(self, delivery) -> str:
+    def send(self, delivery: Delivery) -> str:
         message = build_message(delivery)
         with self._conversation() as backend:
             try:
@@ -95,14 +102,14 @@ class EmailSender(Sender):
                     f"SMTP refused the recipient: {error.recipients}",
                     permanent=all(code >= 500 for code in codes),
                 ) from error
-        return message.extra_headers["Message-ID"]
+        return str(message.extra_headers["Message-ID"])
 
-    def batches(self, rows: list) -> list[list]:
+    def batches(self, rows: list[Delivery]) -> list[list[Delivery]]:
         """The rows grouped into transactions: identical e-mails together (see batch_key), at
         most NOTIFY_SMTP_BATCH recipients each and no address twice; every other row alone."""
         size = self.batch_size
-        groups: dict[str, list[list]] = {}
-        alone = []
+        groups: dict[str, list[list[Delivery]]] = {}
+        alone: list[list[Delivery]] = []
         for row in rows:
             key = batch_key(row) if size > 1 else None
             if key is None:
@@ -117,7 +124,7 @@ class EmailSender(Sender):
                 batches.append([row])
         return [batch for batches in groups.values() for batch in batches] + alone
 
-    def send_batch(self, rows: list) -> dict:
+    def send_batch(self, rows: list[Delivery]) -> dict[int, str | SendError]:
         """Send one e-mail to every row's address in one transaction. Returns, by row id, the
         Message-ID for each recipient the server took, or a SendError for each it refused.
         Raises SendError when nobody got it (or it is unknown whether anybody did)."""
@@ -142,7 +149,7 @@ class EmailSender(Sender):
         }
 
     @contextlib.contextmanager
-    def _conversation(self):
+    def _conversation(self) -> Iterator[Backend]:
         """This thread's open SMTP connection; what goes wrong on it becomes a SendError."""
         backend = self._backend()
         try:
@@ -161,7 +168,7 @@ class EmailSender(Sender):
             self._discard(backend)
             raise SendError(f"SMTP connection lost: {error}", uncertain=True) from error
 
-    def _backend(self):
+    def _backend(self) -> Backend:
         backend = getattr(self._local, "backend", None)
         if backend is None:
             backend = get_connection(fail_silently=False)
@@ -170,7 +177,7 @@ class EmailSender(Sender):
                 self._backends.append(backend)
         return backend
 
-    def _discard(self, backend) -> None:
+    def _discard(self, backend: Backend) -> None:
         with contextlib.suppress(Exception):  # a broken connection is dropped either way
             backend.close()
         if hasattr(backend, "connection"):
@@ -183,7 +190,7 @@ class EmailSender(Sender):
             self._discard(backend)
 
 
-def _refusal(answer) -> SendError:
+def _refusal(answer: tuple[int, bytes | str]) -> SendError:
     code, text = answer
     if isinstance(text, bytes):
         text = text.decode(errors="replace")

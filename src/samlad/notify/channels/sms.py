@@ -1,17 +1,34 @@
 """SMS through a provider (46elks or Twilio, see NOTIFY_SMS_PROVIDER). A provider sends one text
 to one number and can be asked whether it accepted a given text earlier."""
 
+from datetime import datetime
+from typing import Protocol
+
 from django.conf import settings
 
 from samlad.notify import channels
 from samlad.notify.channels.base import Sender
+from samlad.notify.models import Delivery
+
+
+class SmsProvider(Protocol):
+    """What SmsSender needs of a provider (Elks46, Twilio)."""
+
+    name: str
+    concurrency: int
+
+    def send(self, *, to: str, text: str) -> str: ...
+
+    def find_accepted(self, *, to: str, text: str, since: datetime) -> str | None: ...
+
+    def close(self) -> None: ...
 
 
 class SmsSender(Sender):
     channel = "sms"
     can_reconcile = True
 
-    def __init__(self, provider):
+    def __init__(self, provider: SmsProvider) -> None:
         self.sms = provider
         self.provider = provider.name
         self.concurrency = provider.concurrency
@@ -20,10 +37,10 @@ class SmsSender(Sender):
     def configured(cls) -> "SmsSender":
         return cls(provider_named(channels.sms_provider_name()))
 
-    def send(self, delivery) -> str:
+    def send(self, delivery: Delivery) -> str:
         return self.sms.send(to=delivery.address, text=delivery.body)
 
-    def find_accepted(self, delivery) -> str | None:
+    def find_accepted(self, delivery: Delivery) -> str | None:
         return self.sms.find_accepted(
             to=delivery.address, text=delivery.body, since=_since(delivery)
         )
@@ -32,12 +49,12 @@ class SmsSender(Sender):
         self.sms.close()
 
 
-def provider_named(name: str):
+def provider_named(name: str) -> SmsProvider:
     from samlad.notify.channels.elks46 import Elks46
     from samlad.notify.channels.twilio import Twilio
 
     concurrency = max(1, int(settings.NOTIFY_HTTP_CONCURRENCY))
-    providers = {"46elks": Elks46, "twilio": Twilio}
+    providers: dict[str, type[Elks46] | type[Twilio]] = {"46elks": Elks46, "twilio": Twilio}
     if name not in providers:
         raise ValueError(f"unknown SMS provider {name!r} (NOTIFY_SMS_PROVIDER)")
     return providers[name](concurrency=concurrency)
@@ -54,6 +71,6 @@ def _normal(text: str) -> str:
     ).strip()
 
 
-def _since(delivery):
+def _since(delivery: Delivery) -> datetime:
     # The message cannot have been accepted before its row existed.
     return delivery.created_at

@@ -3,7 +3,9 @@ auth token) and the form fields To, From, Body; GET the same URL with ?To=… li
 
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
+from typing import Any
 
+import httpx
 from django.conf import settings
 
 from samlad.notify.channels import http
@@ -32,16 +34,18 @@ class Twilio:
         sid = _json(response).get("sid")
         if not sid:
             raise SendError(f"Twilio answered without a sid: {response.text[:200]}", uncertain=True)
-        return sid
+        return str(sid)
 
     def find_accepted(self, *, to: str, text: str, since: datetime) -> str | None:
-        url, params = self.messages_url, {"To": to, "PageSize": 100}
+        url = self.messages_url
+        params: dict[str, object] | None = {"To": to, "PageSize": 100}
         earliest = since - timedelta(minutes=5)
         for _page in range(MAX_PAGES):
             page = _json(http.call(self.http, "GET", url, params=params))
             for message in page.get("messages", []):
                 if _matches(message, to=to, text=text, earliest=earliest):
-                    return message.get("sid")
+                    found = message.get("sid")
+                    return None if found is None else str(found)
             next_uri = page.get("next_page_uri")
             if not next_uri:
                 return None
@@ -52,7 +56,7 @@ class Twilio:
         self.http.close()
 
 
-def _matches(message: dict, *, to: str, text: str, earliest: datetime) -> bool:
+def _matches(message: dict[str, Any], *, to: str, text: str, earliest: datetime) -> bool:
     if message.get("to") != to or not same_text(message.get("body", ""), text):
         return False
     if not str(message.get("direction", "outbound")).startswith("outbound"):
@@ -64,7 +68,7 @@ def _matches(message: dict, *, to: str, text: str, earliest: datetime) -> bool:
     return created is None or created >= earliest
 
 
-def _json(response) -> dict:
+def _json(response: httpx.Response) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError as error:

@@ -14,17 +14,18 @@ from django.conf import settings
 
 from samlad.notify.channels import http, outside
 from samlad.notify.channels.base import Sender, SendError
+from samlad.notify.models import Delivery
 
 
 class WebhookSender(Sender):
     channel = "webhook"
     provider = "http"
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.concurrency = max(1, int(settings.NOTIFY_HTTP_CONCURRENCY))
         self.http = http.client(concurrency=self.concurrency, outside=True)
 
-    def send(self, delivery) -> str:
+    def send(self, delivery: Delivery) -> str:
         if urlsplit(delivery.address).scheme != "https" and not outside.allow_private():
             raise SendError("refused: the address is not https://", permanent=True)
         headers = {

@@ -7,10 +7,11 @@ auth token)."""
 import base64
 import hashlib
 import hmac
+from datetime import datetime
 from xml.sax.saxutils import escape
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
@@ -24,7 +25,7 @@ from samlad.notify.models import Delivery
 
 @csrf_exempt
 @require_POST
-def elks46_inbound(request):
+def elks46_inbound(request: HttpRequest) -> HttpResponse:
     """An SMS sent to our 46elks number: from, to, message, id."""
     if not _elks46_authentic(request):
         return problem_response(403, "The secret is missing or wrong.")
@@ -37,7 +38,7 @@ def elks46_inbound(request):
 
 @csrf_exempt
 @require_POST
-def elks46_status(request):
+def elks46_status(request: HttpRequest) -> HttpResponse:
     """A 46elks delivery report: id, status (sent / delivered / failed), delivered."""
     if not _elks46_authentic(request):
         return problem_response(403, "The secret is missing or wrong.")
@@ -48,7 +49,7 @@ def elks46_status(request):
 
 @csrf_exempt
 @require_POST
-def twilio_inbound(request):
+def twilio_inbound(request: HttpRequest) -> HttpResponse:
     """An SMS sent to our Twilio number: From, To, Body, MessageSid; answered with TwiML."""
     if not _twilio_authentic(request):
         return problem_response(403, "The X-Twilio-Signature header does not match.")
@@ -63,7 +64,7 @@ def twilio_inbound(request):
 
 @csrf_exempt
 @require_POST
-def twilio_status(request):
+def twilio_status(request: HttpRequest) -> HttpResponse:
     """A Twilio status callback: MessageSid, MessageStatus."""
     if not _twilio_authentic(request):
         return problem_response(403, "The X-Twilio-Signature header does not match.")
@@ -90,7 +91,7 @@ def _dispatch(sender: str, text: str, provider: str, message_id: str) -> str | N
     return inbound.dispatch(message)
 
 
-def _elks46_authentic(request) -> bool:
+def _elks46_authentic(request: HttpRequest) -> bool:
     secret = settings.ELKS46_INBOUND_SECRET
     if not secret:
         return False  # not configured: nobody gets in
@@ -98,7 +99,7 @@ def _elks46_authentic(request) -> bool:
     return hmac.compare_digest(given.encode(), secret.encode())
 
 
-def _basic_auth_password(request) -> str:
+def _basic_auth_password(request: HttpRequest) -> str:
     kind, _, value = request.headers.get("Authorization", "").partition(" ")
     if kind.lower() != "basic":
         return ""
@@ -109,7 +110,7 @@ def _basic_auth_password(request) -> str:
     return decoded.partition(":")[2]
 
 
-def _twilio_authentic(request) -> bool:
+def _twilio_authentic(request: HttpRequest) -> bool:
     token = settings.TWILIO_AUTH_TOKEN
     given = request.headers.get("X-Twilio-Signature", "")
     if not token or not given:
@@ -119,7 +120,7 @@ def _twilio_authentic(request) -> bool:
     return any(hmac.compare_digest(twilio_signature(url, form, token), given) for url in candidates)
 
 
-def _note_status(provider: str, message_id: str, status: str, at) -> None:
+def _note_status(provider: str, message_id: str, status: str, at: datetime) -> None:
     if message_id and status:
         Delivery.objects.filter(provider=provider, provider_message_id=message_id).update(
             provider_status=status[:20], provider_status_at=at

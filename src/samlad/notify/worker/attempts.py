@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from samlad.notify.channels.base import Sender
-    from samlad.notify.journal import Journal
     from samlad.notify.models import Delivery
+    from samlad.notify.worker.journal import Journal
 
 from samlad.notify.channels.base import SendError
 

@@ -7,6 +7,8 @@ Where the other address comes from, first found wins:
 2. the recipient user's e-mail address or mobile number."""
 
 import hashlib
+from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,7 +18,7 @@ from samlad.actors.phones import to_e164
 from samlad.notify.models import EXERCISE_MARK, Channel, Delivery
 
 User = get_user_model()
-OTHER = {Channel.EMAIL: Channel.SMS, Channel.SMS: Channel.EMAIL}
+OTHER: dict[str, str] = {Channel.EMAIL: Channel.SMS, Channel.SMS: Channel.EMAIL}
 
 
 def fallback_key(key: str) -> str:
@@ -44,7 +46,7 @@ def fall_back_many(deliveries: list[Delivery]) -> int:
     return len(rows)
 
 
-def _fallback_row(delivery: Delivery, channel: str, address: str, now) -> Delivery:
+def _fallback_row(delivery: Delivery, channel: str, address: str, now: datetime) -> Delivery:
     subject, body = _texts(delivery, channel)
     return Delivery(
         idempotency_key=fallback_key(delivery.idempotency_key),
@@ -64,7 +66,7 @@ def _fallback_row(delivery: Delivery, channel: str, address: str, now) -> Delive
     )
 
 
-def address_for(delivery: Delivery, channel: str, user=None) -> str:
+def address_for(delivery: Delivery, channel: str, user: Any = None) -> str:
     explicit = delivery.fallback_address.strip()
     if explicit and _looks_like(explicit) == channel:
         return to_e164(explicit, strict=False) if channel == Channel.SMS else explicit

@@ -59,7 +59,9 @@ def _record_accepted(accepted: list[Outcome]) -> None:
         cursor.executemany(statement, rows)
 
 
-def _record_failed(failed: list[Outcome], rows: dict, *, worker_id: str):
+def _record_failed(
+    failed: list[Outcome], rows: dict[int, Delivery], *, worker_id: str
+) -> tuple[list[Delivery], list[Delivery]]:
     """Retry or fail each row this worker still holds; returns the rows that failed for good
     and those that will be retried."""
     if not failed:
@@ -72,7 +74,9 @@ def _record_failed(failed: list[Outcome], rows: dict, *, worker_id: str):
             claimed_by=worker_id,
         ).values_list("id", flat=True)
     )
-    changed, final, retrying = [], [], []
+    changed: list[Delivery] = []
+    final: list[Delivery] = []
+    retrying: list[Delivery] = []
     max_attempts = int(settings.NOTIFY_MAX_ATTEMPTS)
     for outcome in failed:
         if outcome.delivery_id not in held:

@@ -9,12 +9,15 @@ import queue
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
+from typing import Any
 
 from django.conf import settings
 
 from samlad.notify.channels import open_senders
+from samlad.notify.channels.base import Sender
+from samlad.notify.models import Delivery
 from samlad.notify.worker import claims, health, journal
-from samlad.notify.worker.attempts import attempt, attempt_batch
+from samlad.notify.worker.attempts import Outcome, attempt, attempt_batch
 from samlad.notify.worker.record import record
 
 log = logging.getLogger(__name__)
@@ -30,32 +33,34 @@ class Round:
     def __init__(self, *, worker_id: str | None = None, seconds: float | None = None):
         self.worker_id = worker_id or claims.new_worker_id()
         self.seconds = float(settings.NOTIFY_DRAIN_SECONDS if seconds is None else seconds)
-        self.in_flight: dict[Future, object] = {}
+        # Each attempt in flight, with the rows it sends (an attempt's Future gives one Outcome,
+        # an attempt_batch's a list of them).
+        self.in_flight: dict[Future[Any], list[Delivery]] = {}
         # Finished attempts, in the order they finished: the main thread waits on this queue
         # rather than on every future in flight (concurrent.futures.wait locks each of them,
         # hundreds, every time one finishes).
-        self.finished: queue.SimpleQueue[Future] = queue.SimpleQueue()
-        self.rows: dict[int, object] = {}
+        self.finished: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()
+        self.rows: dict[int, Delivery] = {}
         self.counts: dict[str, int] = {}
         self.dry_until: dict[str, float] = {}
         self.sent = 0
         self.tally = health.Tally()
-        self.outcomes: list = []
+        self.outcomes: list[Outcome] = []
         self.first_outcome_at = 0.0
         self.noted: dict[str, str] = {}
-        self.journal = None
+        self.journal: journal.Journal | None = None
 
     def run(self) -> int:
         """Send until nothing is due (or the time is up); returns how many attempts were made."""
         self.noted = journal.accepted_earlier()
-        self.journal = journal.Journal(self.worker_id)
+        self.journal = kept = journal.Journal(self.worker_id)
         finished = False
         try:
             self._send()
             finished = True
         finally:
             # Kept after an error: it says what went out that the database may not know of.
-            self.journal.close(remove=finished)
+            kept.close(remove=finished)
         return self.sent
 
     def _send(self) -> None:
@@ -88,7 +93,9 @@ class Round:
                     next_health = time.monotonic() + HEALTH_EVERY
         self.tally.flush()
 
-    def _top_up(self, senders: dict, pools: dict, now: float) -> None:
+    def _top_up(
+        self, senders: dict[str, Sender], pools: dict[str, ThreadPoolExecutor], now: float
+    ) -> None:
         for channel, sender in senders.items():
             # Two transactions' worth per connection for senders that batch (identical e-mails).
             capacity = max(
@@ -108,6 +115,7 @@ class Round:
             for row in rows:
                 self.rows[row.id] = row
             for batch in sender.batches(rows):
+                future: Future[Any]
                 if len(batch) == 1:
                     future = pools[channel].submit(
                         attempt, sender, batch[0], journal=self.journal, noted=self.noted
@@ -133,7 +141,7 @@ class Round:
         except Exception:
             log.exception("could not hand back %d claimed deliveries", len(cancelled))
 
-    def _all_dry(self, senders: dict, now: float) -> bool:
+    def _all_dry(self, senders: dict[str, Sender], now: float) -> bool:
         return all(self.dry_until.get(channel, 0) > now for channel in senders)
 
     def _collect(self, *, timeout: float) -> None:
@@ -149,7 +157,7 @@ class Round:
         if self.outcomes and (full or time.monotonic() >= self.first_outcome_at + RECORD_WINDOW):
             self._record()
 
-    def _finished(self, timeout: float) -> list[Future]:
+    def _finished(self, timeout: float) -> list[Future[Any]]:
         """The attempts that finished: waits up to `timeout` for the first, takes the rest."""
         done = []
         try:
@@ -160,7 +168,7 @@ class Round:
             pass
         return [future for future in done if future in self.in_flight]
 
-    def _take(self, done) -> None:
+    def _take(self, done: list[Future[Any]]) -> None:
         if done and not self.outcomes:
             self.first_outcome_at = time.monotonic()
         for future in done:
