@@ -33,11 +33,11 @@ ACTOR_GROUPS = [
 PICK_SEVERAL = _("Hold down Ctrl (⌘ on a Mac) to pick several.")
 
 
-def label(model: type[Model], name: str) -> str:
+def label(model: type[Model], name: str) -> StrOrPromise:
     """A form label from the model field's own (translated) name."""
     field = model._meta.get_field(name)
     assert isinstance(field, Field)  # a label is made for a concrete field
-    return str(capfirst(field.verbose_name))
+    return capfirst(field.verbose_name)  # lazy: translated when the form is shown
 
 
 def datetime_local(
